@@ -1,0 +1,33 @@
+package org.openagention.core;
+
+import org.openagention.core.model.ModelRequest;
+import org.openagention.core.model.ModelResponse;
+
+/**
+ * Around-advice for model calls: compaction, caching, guardrails, request rewriting and budgets
+ * are model interceptors.
+ *
+ * <p>Interceptors run in the order they were added, the first outermost; the innermost step calls
+ * the model. An interceptor may rewrite the request, return a response without calling
+ * {@link Chain#proceed} (short-circuit), or inspect the response.
+ */
+@FunctionalInterface
+public interface ModelInterceptor {
+
+    ModelResponse intercept(Chain chain);
+
+    /** The rest of the chain, seen from one interceptor. */
+    interface Chain {
+        /** The request as it stands at this point of the chain. */
+        ModelRequest request();
+
+        /** The run this call belongs to. */
+        String runId();
+
+        /** The turn (1-based). */
+        int turn();
+
+        /** Runs the rest of the chain with {@code request}. */
+        ModelResponse proceed(ModelRequest request);
+    }
+}

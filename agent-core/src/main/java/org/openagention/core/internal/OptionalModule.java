@@ -11,10 +11,8 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.Deserializers;
-import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.databind.type.ReferenceType;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -32,11 +30,10 @@ final class OptionalModule {
                 super.setupModule(context);
                 context.addDeserializers(new Deserializers.Base() {
                     @Override
-                    public JsonDeserializer<?> findReferenceDeserializer(ReferenceType refType,
-                            DeserializationConfig config, BeanDescription beanDesc,
-                            TypeDeserializer contentTypeDeserializer, JsonDeserializer<?> contentDeserializer) {
-                        if (refType.hasRawClass(Optional.class)) {
-                            return new OptionalDeserializer(refType.getContentType(), null);
+                    public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+                            BeanDescription beanDesc) {
+                        if (type.hasRawClass(Optional.class)) {
+                            return new OptionalDeserializer(type.containedTypeOrUnknown(0), null);
                         }
                         return null;
                     }

@@ -89,9 +89,10 @@ final class StructuredRun {
         }
         int open = s.indexOf('{');
         int close = s.lastIndexOf('}');
-        if (open < 0 || close < open) {
+        if (open < 0) {
             return null;
         }
-        return s.substring(open, close + 1);
+        // Without a closing brace, hand the parser the rest so it can say where the JSON breaks off.
+        return close < open ? s.substring(open) : s.substring(open, close + 1);
     }
 }

@@ -85,8 +85,8 @@ public final class ToolOutputLimit implements ToolInterceptor {
             return result;
         }
         HeadTail cut = HeadTail.cut(text, maxChars, maxLines);
-        String sizes = String.format("[output truncated: %,d characters in %,d lines in total; %,d characters (%,d lines)"
-                + " omitted here.", text.length(), HeadTail.lines(text), cut.omittedChars(), cut.omittedLines());
+        String sizes = String.format("[output truncated: %,d characters in %s in total; %,d characters (%s) omitted here.",
+                text.length(), lines(HeadTail.lines(text)), cut.omittedChars(), lines(cut.omittedLines()));
         String marker;
         try {
             Path file = spill(call, text);
@@ -107,6 +107,10 @@ public final class ToolOutputLimit implements ToolInterceptor {
             return ToolResult.error(error.kind(), capped);
         }
         return ToolResult.success(capped);
+    }
+
+    private static String lines(int n) {
+        return n == 1 ? "1 line" : String.format("%,d lines", n);
     }
 
     private Path spill(ToolCall call, String text) throws IOException {

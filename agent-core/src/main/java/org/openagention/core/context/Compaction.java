@@ -9,6 +9,7 @@ import org.openagention.core.AgentEvent;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.ModelInterceptor;
 import org.openagention.core.model.Model;
+import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
@@ -35,7 +36,10 @@ import org.openagention.core.model.Usage;
  * so budgets and costs see them. The counter observes the usage of every call it sizes, so a
  * {@link CalibratingTokenCounter} learns as the run goes.
  *
- * <p>If even the summary and the last message cannot fit the window (one message is too large),
+ * <p>If a summarisation call fails while the request still fits the window (above the threshold
+ * only), the request goes out uncompacted and the failure is reported as an
+ * {@link AgentEvent.ErrorOccurred}; otherwise the failure ends the call. If even the summary and
+ * the last message cannot fit the window (one message is too large),
  * the call fails with a {@link org.openagention.core.model.ModelException} whose message starts
  * with {@code context window exceeded}, and the run ends with a model error.
  *
@@ -104,8 +108,19 @@ public final class Compaction implements ModelInterceptor {
         if (before <= target) {
             return send(chain, request, Usage.ZERO);
         }
-        CompactionPass.Result result = new CompactionPass(counter, summariser, keepRecentMessages, target, hard, request)
-                .run(checkpoints.get(chain.runId()), before);
+        CompactionPass.Result result;
+        try {
+            result = new CompactionPass(counter, summariser, keepRecentMessages, target, hard, request)
+                    .run(checkpoints.get(chain.runId()), before);
+        } catch (ModelException e) {
+            if (before > hard) {
+                throw e;
+            }
+            // The request still fits the window: a failed summary must not end the run before it has to.
+            chain.publish(new AgentEvent.ErrorOccurred(chain.runId(), clock.instant(),
+                    "compaction failed, so the request goes out uncompacted: " + e.getMessage(), e));
+            return send(chain, request, Usage.ZERO);
+        }
         if (result.checkpoint() != null) {
             checkpoints.put(chain.runId(), result.checkpoint());
         }

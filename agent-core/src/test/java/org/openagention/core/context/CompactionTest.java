@@ -265,6 +265,29 @@ class CompactionTest {
     }
 
     @Test
+    void aFailedSummaryLetsARequestThatStillFitsGoOutUncompacted() {
+        FakeModel failing = FakeModel.answering(r -> {
+            if (isSummaryCall(r)) {
+                throw new ModelException("summariser overloaded");
+            }
+            return ModelResponse.ofText("ok");
+        });
+        Compaction c = Compaction.builder().model(failing).contextWindow(WINDOW).threshold(0.5).tokenCounter(COUNTER)
+                .summaryMaxTokens(1000).build();
+        ModelRequest request = ModelRequest.builder().messages(toolSession(10, 1000)).build();
+        assertThat(COUNTER.count(request)).isBetween(5001L, (long) WINDOW);
+        DirectChain chain = new DirectChain(failing, "run", request);
+        assertThat(c.intercept(chain).text()).isEqualTo("ok");
+        assertThat(chain.onlySent()).isSameAs(request);
+        assertThat(chain.published).singleElement().isInstanceOfSatisfying(AgentEvent.ErrorOccurred.class,
+                e -> assertThat(e.message()).contains("compaction failed").contains("summariser overloaded"));
+
+        ModelRequest tooLarge = ModelRequest.builder().messages(toolSession(30, 1000)).build();
+        assertThatThrownBy(() -> c.intercept(new DirectChain(failing, "run", tooLarge)))
+                .isInstanceOf(ModelException.class).hasMessage("summariser overloaded");
+    }
+
+    @Test
     void builderRequiresAModelAndAContextWindow() {
         assertThatThrownBy(() -> Compaction.builder().build()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("needs a model");

@@ -1,5 +1,6 @@
 package org.openagention.core.context;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.openagention.core.message.Message;
 import org.openagention.core.model.Model;
@@ -41,7 +42,7 @@ final class Summariser {
 
     /** The summary {@code previous} (empty for none) extended with {@code aged}. */
     Summary summarise(String previous, List<Message> aged, ModelRequest original) {
-        List<String> pieces = new java.util.ArrayList<>(SummaryInput.render(aged));
+        List<String> pieces = new ArrayList<>(SummaryInput.render(aged));
         String summary = previous;
         Usage used = Usage.ZERO;
         int i = 0;

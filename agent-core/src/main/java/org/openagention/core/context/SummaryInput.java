@@ -9,6 +9,7 @@ import org.openagention.core.message.Content;
 import org.openagention.core.message.Message;
 import org.openagention.core.message.SystemMessage;
 import org.openagention.core.message.ToolResultMessage;
+import org.openagention.core.tool.ToolResult;
 
 /**
  * Renders transcript messages as plain text for a summarisation call: one piece per message, each
@@ -60,7 +61,7 @@ final class SummaryInput {
             toolUse(sb, u);
         } else if (c instanceof Content.ToolOutput o) {
             sb.append("[result of ").append(o.toolName()).append(" (id ").append(o.toolUseId()).append(')');
-            if (o.result() instanceof org.openagention.core.tool.ToolResult.Error e) {
+            if (o.result() instanceof ToolResult.Error e) {
                 sb.append(", error ").append(e.kind());
             }
             sb.append("]\n").append(cap(o.result().text(), MAX_BLOCK_CHARS));

@@ -38,6 +38,13 @@ final class ModelChain implements ModelInterceptor.Chain {
     }
 
     @Override
+    public void publish(AgentEvent event) {
+        if (events.active()) {
+            events.publish(event);
+        }
+    }
+
+    @Override
     public ModelResponse proceed(ModelRequest next) {
         if (index < agent.modelInterceptors().size()) {
             ModelInterceptor interceptor = agent.modelInterceptors().get(index);

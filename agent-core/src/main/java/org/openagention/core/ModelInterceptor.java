@@ -29,5 +29,12 @@ public interface ModelInterceptor {
 
         /** Runs the rest of the chain with {@code request}. */
         ModelResponse proceed(ModelRequest request);
+
+        /**
+         * Publishes an event to the run's listeners (compaction reports
+         * {@link AgentEvent.ContextCompacted} this way). Observation only; the default, for chains
+         * outside a run, drops the event.
+         */
+        default void publish(AgentEvent event) {}
     }
 }

@@ -1,0 +1,58 @@
+package org.openagention.core.context;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openagention.core.AgentEvent;
+import org.openagention.core.ModelInterceptor;
+import org.openagention.core.model.Model;
+import org.openagention.core.model.ModelRequest;
+import org.openagention.core.model.ModelResponse;
+
+/** A one-interceptor chain for tests: proceeds straight to the model and keeps what is published. */
+final class DirectChain implements ModelInterceptor.Chain {
+    private final Model model;
+    private final String runId;
+    private final ModelRequest request;
+    final List<AgentEvent> published = new ArrayList<>();
+    final List<ModelRequest> sent = new ArrayList<>();
+
+    DirectChain(Model model, String runId, ModelRequest request) {
+        this.model = model;
+        this.runId = runId;
+        this.request = request;
+    }
+
+    @Override
+    public ModelRequest request() {
+        return request;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public int turn() {
+        return 1;
+    }
+
+    @Override
+    public ModelResponse proceed(ModelRequest next) {
+        sent.add(next);
+        return model.complete(next);
+    }
+
+    @Override
+    public void publish(AgentEvent event) {
+        published.add(event);
+    }
+
+    /** The one request that went on to the model. */
+    ModelRequest onlySent() {
+        if (sent.size() != 1) {
+            throw new AssertionError("expected one request to go on, got " + sent.size());
+        }
+        return sent.get(0);
+    }
+}

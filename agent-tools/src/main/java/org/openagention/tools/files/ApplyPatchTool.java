@@ -128,8 +128,13 @@ final class ApplyPatchTool {
                     : "the file does not exist" + Suggestions.similarNames(file) + ". Use '*** Add File' to create it."));
             return;
         }
-        if (!target.equals(file) && exists(target, tx)) {
-            problems.add(describe(op) + ": cannot move to " + op.moveTo() + ": that file already exists.");
+        if (!target.equals(file) && (exists(target, tx) || Files.isDirectory(target))) {
+            problems.add(describe(op) + ": cannot move to " + op.moveTo() + ": that path already exists.");
+            return;
+        }
+        String blocker = blockingAncestor(target);
+        if (blocker != null) {
+            problems.add(describe(op) + ": cannot move to " + op.moveTo() + ": " + blocker);
             return;
         }
         byte[] bytes = tx.touches(file) ? tx.pending(file).orElseThrow() : Files.readAllBytes(file);

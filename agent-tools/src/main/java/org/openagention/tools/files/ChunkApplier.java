@@ -47,7 +47,7 @@ final class ChunkApplier {
             String label = "hunk " + (c + 1) + " (patch line " + chunk.line() + ")";
             boolean anchorsFound = true;
             for (String anchor : chunk.anchors()) {
-                Hit hit = seek(original, List.of(anchor), cursor, false);
+                Hit hit = seekAnchor(original, anchor, cursor);
                 if (hit == null) {
                     problems.add(label + ": the @@ context line '" + anchor + "' was not found"
                             + (cursor > 0 ? " after line " + cursor : "") + ".\n"
@@ -85,7 +85,7 @@ final class ChunkApplier {
                 continue;
             }
             noteLevel(notes, label, hit.level());
-            splices.add(new Splice(hit.index(), oldLines.size(), newLines));
+            splices.add(new Splice(hit.index(), oldLines.size(), keepFileContext(original, hit, chunk, newLines)));
             cursor = hit.index() + oldLines.size();
             removed += oldLines.size();
             added += newLines.size();
@@ -103,6 +103,37 @@ final class ChunkApplier {
         if (level != Level.EXACT) {
             notes.add(label + " matched with " + level.description);
         }
+    }
+
+    /**
+     * The new lines, with each context line taken from the file rather than the patch: a context
+     * line matched with tolerance keeps the file's own whitespace and punctuation.
+     */
+    private static List<String> keepFileContext(List<String> file, Hit hit, CodexPatch.Chunk chunk, List<String> newLines) {
+        if (hit.level() == Level.EXACT) {
+            return newLines;
+        }
+        List<String> out = new ArrayList<>(newLines);
+        for (int i = 0; i < out.size(); i++) {
+            int old = chunk.contextOf().get(i);
+            if (old >= 0 && hit.index() + old < file.size()) {
+                out.set(i, file.get(hit.index() + old));
+            }
+        }
+        return out;
+    }
+
+    /** Where the anchor line occurs at or after {@code from}; anchors are compared without surrounding whitespace. */
+    private static Hit seekAnchor(List<String> lines, String anchor, int from) {
+        for (Level level : Level.values()) {
+            String wanted = level.normalise.apply(anchor).strip();
+            for (int at = from; at < lines.size(); at++) {
+                if (level.normalise.apply(lines.get(at)).strip().equals(wanted)) {
+                    return new Hit(at, level);
+                }
+            }
+        }
+        return null;
     }
 
     /** Where {@code wanted} occurs at or after {@code from}, at the first tolerance level that finds it. */

@@ -45,7 +45,12 @@ final class CodexPatch {
     /** {@code moveTo} is empty when the file keeps its name. */
     record Update(String path, String moveTo, List<Chunk> chunks, int line) implements FileOp {}
 
-    record Chunk(List<String> anchors, List<String> oldLines, List<String> newLines, boolean endOfFile, int line) {}
+    /**
+     * One {@code @@} chunk. {@code contextOf.get(i)} is, for new line {@code i}, the index of the old
+     * line it repeats (a context line), or -1 for an added line.
+     */
+    record Chunk(List<String> anchors, List<String> oldLines, List<String> newLines, List<Integer> contextOf,
+            boolean endOfFile, int line) {}
 
     /** The patch text does not follow the format; the message says where and how. */
     static final class FormatException extends Exception {
@@ -91,17 +96,17 @@ final class CodexPatch {
             int line = pos + 1;
             if (header.isEmpty()) {
                 pos++;
-            } else if (header.startsWith(ADD)) {
+            } else if (header.startsWith(ADD.strip())) {
                 pos++;
                 List<String> content = new ArrayList<>();
                 while (pos < lines.size() && lines.get(pos).startsWith("+")) {
                     content.add(lines.get(pos++).substring(1));
                 }
                 ops.add(new Add(path(header, ADD, line), content, line));
-            } else if (header.startsWith(DELETE)) {
+            } else if (header.startsWith(DELETE.strip())) {
                 pos++;
                 ops.add(new Delete(path(header, DELETE, line), line));
-            } else if (header.startsWith(UPDATE)) {
+            } else if (header.startsWith(UPDATE.strip())) {
                 pos++;
                 ops.add(update(path(header, UPDATE, line), line));
             } else {
@@ -115,7 +120,7 @@ final class CodexPatch {
     }
 
     private static String path(String header, String marker, int line) throws FormatException {
-        String path = header.substring(marker.length()).strip();
+        String path = header.substring(marker.strip().length()).strip();
         if (path.isEmpty()) {
             throw new FormatException("Line " + line + ": '" + marker.strip() + "' has no path.");
         }
@@ -124,7 +129,7 @@ final class CodexPatch {
 
     private Update update(String path, int line) throws FormatException {
         String moveTo = "";
-        if (pos < lines.size() && lines.get(pos).strip().startsWith(MOVE)) {
+        if (pos < lines.size() && lines.get(pos).strip().startsWith(MOVE.strip())) {
             moveTo = path(lines.get(pos).strip(), MOVE, pos + 1);
             pos++;
         }
@@ -163,6 +168,7 @@ final class CodexPatch {
         }
         List<String> oldLines = new ArrayList<>();
         List<String> newLines = new ArrayList<>();
+        List<Integer> contextOf = new ArrayList<>();
         boolean endOfFile = false;
         int parsed = 0;
         while (pos < lines.size()) {
@@ -175,11 +181,13 @@ final class CodexPatch {
             char kind = l.isEmpty() ? ' ' : l.charAt(0);
             String content = l.isEmpty() ? "" : l.substring(1);
             if (kind == ' ') {
+                contextOf.add(oldLines.size());
                 oldLines.add(content);
                 newLines.add(content);
             } else if (kind == '-') {
                 oldLines.add(content);
             } else if (kind == '+') {
+                contextOf.add(-1);
                 newLines.add(content);
             } else {
                 if (parsed == 0) {
@@ -194,6 +202,6 @@ final class CodexPatch {
         if (parsed == 0) {
             throw new FormatException("Line " + line + ": hunk " + number + " of '" + path + "' has no lines.");
         }
-        return new Chunk(anchors, oldLines, newLines, endOfFile, line);
+        return new Chunk(anchors, oldLines, newLines, contextOf, endOfFile, line);
     }
 }

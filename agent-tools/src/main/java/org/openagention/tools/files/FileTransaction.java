@@ -93,7 +93,9 @@ final class FileTransaction {
             byte[] old = before.get(file);
             try {
                 if (old == null) {
-                    Files.deleteIfExists(file);
+                    if (Files.exists(file)) {
+                        Files.delete(file);
+                    }
                 } else {
                     Files.write(file, old);
                 }

@@ -20,7 +20,7 @@ import org.openagention.tools.Workspace;
  *
  * <pre>{@code
  * Workspace ws = Workspace.local(Path.of("/home/me/project"));
- * Agent agent = Agent.builder().model(model).addTools(FileTools.all(ws)).build();
+ * Agent agent = Agent.builder().model(model).tools(FileTools.all(ws)).build();
  *
  * // or keep the set to read the agent's plan while it runs:
  * FileTools files = FileTools.forWorkspace(ws);

@@ -100,7 +100,7 @@ final class FileKinds {
     /** A size for people: bytes, KB, MB or GB with one decimal. */
     static String size(long bytes) {
         if (bytes < 1024) {
-            return bytes + " bytes";
+            return bytes == 1 ? "1 byte" : bytes + " bytes";
         }
         String[] units = {"KB", "MB", "GB", "TB"};
         double value = bytes;

@@ -35,7 +35,7 @@ class ListDirToolTest {
         h.write("src/main/App.java", "x");
         h.write("src/README", "r");
         String text = h.call("list_dir", "depth", 3).text();
-        assertThat(text).isEqualTo("src/\n  main/\n    App.java  1 bytes\n  README  1 bytes\n");
+        assertThat(text).isEqualTo("src/\n  main/\n    App.java  1 byte\n  README  1 byte\n");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.openagention.tools.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the agent last saw of each file: a content hash taken when a tool read or wrote it. Edits
+ * compare the file on disk with it, so that the agent never edits a file that changed behind its
+ * back (another agent, the user, a build) on the strength of a stale read.
+ *
+ * <p>One ledger is shared by the tools of one {@link FileTools} set. Thread-safe.
+ */
+final class ReadLedger {
+    private final Map<Path, byte[]> seen = new ConcurrentHashMap<>();
+
+    /** Records the content the agent now knows for {@code file} (a real path). */
+    void record(Path file, byte[] content) {
+        seen.put(file, sha256(content));
+    }
+
+    /** Records the file as it is on disk now, streaming it (for files too large to hold). */
+    void recordFromDisk(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        seen.put(file, digest.digest());
+    }
+
+    void forget(Path file) {
+        seen.remove(file);
+    }
+
+    boolean hasSeen(Path file) {
+        return seen.containsKey(file);
+    }
+
+    /**
+     * Why the agent may not change {@code file} whose current content is {@code current}, or
+     * empty when it may: it must have read the file, and the file must not have changed since.
+     */
+    Optional<String> staleness(Path file, String displayPath, byte[] current) {
+        byte[] known = seen.get(file);
+        if (known == null) {
+            return Optional.of(displayPath + " has not been read yet. Call read_file on it first, then retry, "
+                    + "so that the change is based on its current content.");
+        }
+        if (!Arrays.equals(known, sha256(current))) {
+            return Optional.of(displayPath + " has changed on disk since you last read it. Call read_file on it "
+                    + "again and redo the change against its current content.");
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] sha256(byte[] content) {
+        return newDigest().digest(content);
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

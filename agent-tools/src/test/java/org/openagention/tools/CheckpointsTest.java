@@ -146,6 +146,27 @@ class CheckpointsTest {
                 .isInstanceOf(WorkspaceException.class).hasMessageContaining("not of this workspace");
     }
 
+    @Test
+    void checkpointsOfALazyTaskWorkspaceSnapshotItsWorktreeNotTheRepository() throws IOException {
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", "everything");
+        WorktreeManager worktrees = WorktreeManager.open(repo);
+        Workspace lazy = worktrees.lazyWorkspace("t1");
+        Checkpoints checkpoints = Checkpoints.open(lazy, store);
+
+        Checkpoint cp = checkpoints.snapshot("before the task");
+        Path worktree = worktrees.find("t1").orElseThrow().path();
+        assertThat(cp.root()).isEqualTo(worktree);
+        Files.writeString(lazy.resolveForWrite("src/A.java"), "class A { changed }");
+        Files.writeString(lazy.resolveForWrite("src/New.java"), "class New {}");
+        checkpoints.rewind(cp);
+
+        assertThat(worktree.resolve("src/A.java")).hasContent("class A {}");
+        assertThat(worktree.resolve("src/New.java")).doesNotExist();
+        assertThat(git(worktree, "status", "--porcelain")).isEmpty();
+        assertThat(git(repo, "status", "--porcelain")).isEmpty();
+    }
+
     record Note(String path, String text) {}
 
     record Read(String path) {}

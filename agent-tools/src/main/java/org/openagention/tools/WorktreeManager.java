@@ -267,7 +267,7 @@ public final class WorktreeManager {
                 }
             }
         }
-        ops.deleteUnknownDirectories(worktreesDir, liveTaskIds);
+        ops.deleteUnknownDirectories(worktreesDir);
         records.save(all);
         return removed;
     }

@@ -161,7 +161,7 @@ public final class WorktreeGit {
     }
 
     /** Deletes directories under {@code dir} that are not registered git worktrees. */
-    public void deleteUnknownDirectories(Path dir, Set<String> live) {
+    public void deleteUnknownDirectories(Path dir) {
         Set<Path> registered = new TreeSet<>();
         entries().forEach(e -> registered.add(e.path()));
         try (Stream<Path> children = Files.list(dir)) {

@@ -3,32 +3,64 @@ package org.openagention.tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.openagention.tools.internal.PathGuard;
+import org.openagention.tools.internal.TreeCopy;
 
 /**
  * A root directory and the rules for touching it: every path a tool receives is resolved against
  * the root and refused when it would reach outside.
  *
- * <p>Refused, with a {@link WorkspaceException} that names the path and the rule: NUL bytes,
- * {@code ..} that climbs out, absolute paths outside the root, symbolic links (of the file or of
- * any parent directory) that point outside, and, for writes, any path through a {@code .git}
- * directory. Paths are checked against the real (symlink-free) root, so a root reached through a
- * symlink works.
+ * <p>Refused, with a {@link WorkspaceException} that names the path and the rule: NUL and other
+ * control characters; {@code ..} that climbs out; absolute paths outside the root; symbolic links
+ * (of the file or of any parent directory, dangling or not) that point outside; symbolic link
+ * loops; backslashes, drive letters and UNC prefixes; percent-encoded {@code .}, {@code /},
+ * {@code \} and NUL (paths are never URL-decoded, so such a path is a mistake or an attack); a
+ * leading {@code ~} (never expanded); names over 255 bytes and paths over 4096 characters. For
+ * writes, also: any path through {@code .git}, compared case-insensitively and with the Windows
+ * aliases ({@code .GIT}, {@code .git.}, {@code GIT~1}, {@code .git::$INDEX_ALLOCATION}) refused too,
+ * because on case-insensitive file systems (macOS, Windows) they are the same directory and on
+ * others no real project needs them; and existing files with more than one hard link (the other
+ * names may lie outside). Paths are checked against the real (symlink-free) root, so a root
+ * reached through a symlink works.
+ *
+ * <p>Three kinds:
+ *
+ * <ul>
+ *   <li>{@link #local} works in place;
+ *   <li>{@link #copy} copies a tree (one that is not a git repository) into a new temporary
+ *       directory; {@link #close()} deletes the copy, and the caller owns that call;
+ *   <li>{@link #lazy} reads from a base directory and makes its isolated root (a git worktree,
+ *       say) only on the first {@link #resolveForWrite} or {@link #isolate}; from then on every
+ *       path resolves there. A task that only reads never pays for a worktree.
+ * </ul>
  *
  * <pre>{@code
  * Workspace ws = Workspace.local(Path.of("/home/me/project"));
  * Path file = ws.resolveForWrite("src/Main.java");
+ *
+ * Workspace lazy = worktrees.lazyWorkspace("task-7");   // no worktree yet
+ * lazy.resolve("README.md");                             // reads the repository itself
+ * lazy.resolveForWrite("src/Fix.java");                  // creates the worktree, resolves there
  * }</pre>
  *
- * Immutable and thread-safe. Resolution checks the file system as it is at the time of the call.
+ * Thread-safe. Resolution checks the file system as it is at the time of the call; a concurrent
+ * process that swaps a directory for a symlink between the check and the use is not defended
+ * against.
  */
-public final class Workspace {
-    private final Path root;
+public final class Workspace implements AutoCloseable {
+    private final Path base;
+    private final Supplier<Path> isolator;
+    private final boolean ownsRoot;
+    private volatile Path root;
 
-    private Workspace(Path root) {
-        this.root = root;
+    private Workspace(Path base, Supplier<Path> isolator, boolean ownsRoot) {
+        this.base = base;
+        this.root = base;
+        this.isolator = isolator;
+        this.ownsRoot = ownsRoot;
     }
 
     /**
@@ -37,20 +69,99 @@ public final class Workspace {
      * @throws WorkspaceException when {@code dir} does not exist or is not a directory
      */
     public static Workspace local(Path dir) {
+        return new Workspace(realDirectory(dir), null, false);
+    }
+
+    /**
+     * A workspace on a fresh copy of {@code dir} in a new temporary directory, for trees that are
+     * not git repositories. Symbolic links are copied as links (the confinement rules still
+     * refuse those that point outside); file times and permissions are kept where the file
+     * system allows. The copy is the caller's: {@link #close()} deletes it.
+     *
+     * @throws WorkspaceException when {@code dir} is not a directory or the copy fails (a partial
+     *     copy is deleted)
+     */
+    public static Workspace copy(Path dir) {
+        Path source = realDirectory(dir);
+        Path target;
+        try {
+            target = Files.createTempDirectory("openagention-copy-");
+        } catch (IOException e) {
+            throw new WorkspaceException("cannot create a temporary directory to copy " + dir + " into: "
+                    + e.getMessage(), e);
+        }
+        try {
+            TreeCopy.copy(source, target);
+        } catch (IOException | RuntimeException e) {
+            TreeCopy.deleteQuietly(target);
+            throw new WorkspaceException("cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
+        }
+        return new Workspace(realDirectory(target), null, true);
+    }
+
+    /**
+     * A workspace that reads from {@code base} until the first write, then calls {@code isolator}
+     * once for its own root (which must be a directory holding the same files, typically a fresh
+     * git worktree of {@code base}) and resolves every path there from then on. Absolute paths
+     * inside {@code base} given after that are moved onto the new root.
+     *
+     * <p>Reads before the first write see {@code base} as it is, uncommitted changes included; a
+     * worktree starts from a commit, so it sees the committed state. If {@code isolator} throws,
+     * the write is refused with a {@link WorkspaceException} and the next write tries again.
+     */
+    public static Workspace lazy(Path base, Supplier<Path> isolator) {
+        Objects.requireNonNull(isolator, "isolator");
+        return new Workspace(realDirectory(base), isolator, false);
+    }
+
+    private static Path realDirectory(Path dir) {
         Objects.requireNonNull(dir, "dir");
         if (!Files.isDirectory(dir)) {
             throw new WorkspaceException("workspace root " + dir + " is not a directory");
         }
         try {
-            return new Workspace(dir.toRealPath());
+            return dir.toRealPath();
         } catch (IOException e) {
             throw new WorkspaceException("cannot open workspace root " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** The root directory, as a real path. */
+    /** The root directory, as a real path: the base of a lazy workspace until it is isolated. */
     public Path root() {
         return root;
+    }
+
+    /** Whether this workspace has its own root: always for local and copied ones, after the first write for lazy ones. */
+    public boolean isIsolated() {
+        return isolator == null || root != base;
+    }
+
+    /**
+     * Makes the isolated root of a lazy workspace now if it does not exist yet, and returns the
+     * root. For other workspaces, returns the root.
+     *
+     * @throws WorkspaceException when the isolator fails
+     */
+    public Path isolate() {
+        if (isIsolated()) {
+            return root;
+        }
+        synchronized (this) {
+            if (root == base) {
+                Path made;
+                try {
+                    made = isolator.get();
+                } catch (RuntimeException e) {
+                    throw new WorkspaceException("cannot create the isolated workspace for the first write: "
+                            + e.getMessage(), e);
+                }
+                if (made == null) {
+                    throw new WorkspaceException("the isolator of a lazy workspace returned no directory");
+                }
+                root = realDirectory(made);
+            }
+            return root;
+        }
     }
 
     /**
@@ -59,103 +170,93 @@ public final class Workspace {
      * @throws WorkspaceException when the path escapes the workspace or is malformed
      */
     public Path resolve(String path) {
-        return check(path, false);
+        return check(root, path, false);
     }
 
     /**
      * Resolves {@code path} for writing: as {@link #resolve}, and also refuses paths through
-     * {@code .git}.
+     * {@code .git} and hard-linked files. A lazy workspace checks the path against its base first
+     * (a refused path never creates a worktree), then isolates and resolves in the new root.
      */
     public Path resolveForWrite(String path) {
-        return check(path, true);
+        if (!isIsolated()) {
+            check(base, path, true);
+            isolate();
+        }
+        return check(root, path, true);
     }
 
     /** The path of {@code file} relative to the root, with forward slashes. */
     public String relativize(Path file) {
-        Path rel = root.relativize(file.toAbsolutePath().normalize());
-        return rel.toString().replace('\\', '/');
+        Path abs = file.toAbsolutePath().normalize();
+        Path current = root;
+        Path from = abs.startsWith(current) || !abs.startsWith(base) ? current : base;
+        return from.relativize(abs).toString().replace('\\', '/');
     }
 
     /** Whether {@code file} (already absolute) lies inside the root, symlinks resolved. */
     public boolean contains(Path file) {
         try {
-            return realPathOfDeepestExisting(file.toAbsolutePath().normalize()).startsWith(root);
-        } catch (IOException e) {
+            Path abs = file.toAbsolutePath().normalize();
+            return PathGuard.realPathOfDeepestExisting(abs, abs.toString()).startsWith(root);
+        } catch (IOException | WorkspaceException e) {
             return false;
         }
     }
 
-    private Path check(String path, boolean write) {
+    /**
+     * Releases what this workspace owns: a {@link #copy} deletes its copied tree. Local and lazy
+     * workspaces own nothing (a lazy workspace's worktree belongs to whoever made it, such as a
+     * {@link WorktreeManager}), so for them this does nothing. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (ownsRoot) {
+            TreeCopy.deleteQuietly(root);
+        }
+    }
+
+    private Path check(Path against, String path, boolean write) {
         Objects.requireNonNull(path, "path");
-        if (path.indexOf('\0') >= 0) {
-            throw new WorkspaceException("path contains a NUL byte: refused");
-        }
-        if (path.isBlank()) {
-            throw new WorkspaceException("path is empty");
-        }
-        Path p;
-        try {
-            p = Path.of(path);
-        } catch (InvalidPathException e) {
-            throw new WorkspaceException("path '" + path + "' is not a valid path: " + e.getReason());
-        }
-        Path absolute = (p.isAbsolute() ? p : root.resolve(p)).normalize();
-        if (!absolute.startsWith(root)) {
-            throw new WorkspaceException("path '" + path + "' is outside the workspace " + root);
-        }
+        Path absolute = PathGuard.lexical(against, rebase(against, path));
         Path real;
         try {
-            real = realPathOfDeepestExisting(absolute);
+            real = PathGuard.realPathOfDeepestExisting(absolute, path);
         } catch (IOException e) {
             throw new WorkspaceException("cannot resolve path '" + path + "': " + e.getMessage(), e);
         }
-        if (!real.startsWith(root)) {
+        if (!real.startsWith(against)) {
             throw new WorkspaceException("path '" + path + "' leads outside the workspace through a symbolic link (to "
                     + real + ")");
         }
         if (write) {
-            for (Path part : root.relativize(real)) {
-                if (part.toString().equals(".git")) {
-                    throw new WorkspaceException("path '" + path + "' is inside .git: writes there are refused");
-                }
-            }
+            PathGuard.refuseGitWrite(against, absolute, real, path);
+            PathGuard.refuseHardLinkedWrite(real, path);
         }
         return real;
     }
 
-    /**
-     * The real path of {@code absolute}: symlinks of the longest existing prefix resolved, the
-     * missing rest appended. A dangling symlink is followed through its target.
-     */
-    private static Path realPathOfDeepestExisting(Path absolute) throws IOException {
-        Path existing = absolute;
-        Path rest = null;
-        int hops = 0;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            Path name = existing.getFileName();
-            rest = rest == null ? name : name.resolve(rest);
-            existing = existing.getParent();
+    /** An absolute path inside the base of an isolated lazy workspace, moved onto its root. */
+    private String rebase(Path against, String path) {
+        if (against == base || path.indexOf('\0') >= 0) {
+            return path;
         }
-        if (existing == null) {
-            return absolute;
-        }
-        Path real;
-        if (Files.isSymbolicLink(existing) && !Files.exists(existing)) {
-            // A dangling link: where it points is where a write would land.
-            Path target = existing;
-            while (Files.isSymbolicLink(target) && hops++ < 40) {
-                Path link = Files.readSymbolicLink(target);
-                target = target.resolveSibling(link).normalize();
+        try {
+            Path p = Path.of(path);
+            if (p.isAbsolute()) {
+                p = p.normalize();
+                if (!p.startsWith(against) && p.startsWith(base)) {
+                    return against.resolve(base.relativize(p)).toString();
+                }
             }
-            real = realPathOfDeepestExisting(target);
-        } else {
-            real = existing.toRealPath();
+        } catch (InvalidPathException e) {
+            // PathGuard reports it.
         }
-        return rest == null ? real : real.resolve(rest).normalize();
+        return path;
     }
 
     @Override
     public String toString() {
-        return "Workspace[" + root + "]";
+        return isIsolated() ? "Workspace[" + root + "]" : "Workspace[" + base + ", not yet isolated]";
     }
 }

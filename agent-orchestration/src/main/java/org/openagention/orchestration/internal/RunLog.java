@@ -1,0 +1,68 @@
+package org.openagention.orchestration.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.openagention.core.journal.JournalException;
+import org.openagention.core.journal.JournalStore;
+import org.openagention.orchestration.OrchestrationEvent;
+import org.openagention.orchestration.OrchestrationListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Where a run's decisions go: its journal (types {@code graph.*} and {@code task.*}) and its listeners. */
+final class RunLog {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLog.class);
+
+    private final JournalStore journal;
+    private final String runId;
+    private final Clock clock;
+    private final List<OrchestrationListener> listeners;
+
+    RunLog(JournalStore journal, String runId, Clock clock, List<OrchestrationListener> listeners) {
+        this.journal = journal;
+        this.runId = runId;
+        this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    ObjectNode payload(String taskId) {
+        ObjectNode n = TaskCodec.JSON.createObjectNode();
+        if (taskId != null) {
+            n.put("task", taskId);
+        }
+        return n;
+    }
+
+    void write(String type, ObjectNode payload) {
+        String json;
+        try {
+            json = TaskCodec.JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new JournalException("cannot write a " + type + " entry: " + e.getMessage(), e);
+        }
+        journal.append(runId, type, "", clock.instant(), json);
+    }
+
+    /** Publishes the event made by {@code event}, made only when someone listens. */
+    void publish(Supplier<OrchestrationEvent> event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        OrchestrationEvent e = event.get();
+        for (OrchestrationListener l : listeners) {
+            try {
+                l.onEvent(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("Orchestration listener {} threw on {}; ignored", l, e.getClass().getSimpleName(), ex);
+            }
+        }
+    }
+}

@@ -73,10 +73,26 @@ public final class LlmPlanner implements Planner {
     @Override
     public TaskGraph plan(String goal) {
         Objects.requireNonNull(goal, "goal");
-        OutputSpec<Plan> spec = OutputSpec.of(Plan.class).withValidator(this::problems).withMaxAttempts(maxAttempts);
+        return plan(prompt(goal), List.of());
+    }
+
+    /**
+     * Asks the model for the remaining work; the done tasks are in the returned graph (so that new
+     * tasks can depend on them) and the model is told not to plan them again.
+     */
+    @Override
+    public TaskGraph replan(Replan replan) {
+        List<Task> done = new ArrayList<>();
+        replan.doneTasks().forEach(id -> done.add(replan.graph().require(id)));
+        return plan(prompt(replan.prompt()), done);
+    }
+
+    private TaskGraph plan(String prompt, List<Task> known) {
+        OutputSpec<Plan> spec = OutputSpec.of(Plan.class).withValidator(p -> problems(p, known))
+                .withMaxAttempts(maxAttempts);
         Plan plan;
         try {
-            plan = agent.run(prompt(goal), spec);
+            plan = agent.run(prompt, spec);
         } catch (StructuredOutputException e) {
             List<StructuredOutputException.Attempt> attempts = e.attempts();
             if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).number() >= maxAttempts) {
@@ -85,17 +101,23 @@ public final class LlmPlanner implements Planner {
             }
             throw e;
         }
-        return TaskGraph.of(toTasks(plan));
+        List<Task> tasks = new ArrayList<>(known);
+        tasks.addAll(toTasks(plan));
+        return TaskGraph.of(tasks);
     }
 
-    private List<String> problems(Plan plan) {
+    private List<String> problems(Plan plan, List<Task> known) {
         List<String> problems = new ArrayList<>();
         if (plan.tasks().isEmpty()) {
             problems.add("the plan has no tasks; give at least one");
             return problems;
         }
-        List<Task> tasks = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>(known);
         for (PlannedTask p : plan.tasks()) {
+            if (known.stream().anyMatch(k -> k.id().equals(p.id()))) {
+                problems.add("task '" + p.id() + "' is already done: do not plan it again (you may depend on it)");
+                continue;
+            }
             try {
                 tasks.add(toTask(p));
             } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {

@@ -24,7 +24,9 @@ public interface Planner {
 
     /**
      * Plans the remaining work after a task failed for good. The returned graph replaces every
-     * task that is not done; its tasks may depend on done tasks by id. The default plans
+     * task that has not started. For its tasks to depend on done tasks, it includes those tasks
+     * (by id; {@link Replan#graph()} has them): a task of the returned graph whose id is a task
+     * already done or under way is kept as it is, never run again. The default plans
      * {@link Replan#prompt()} as a new goal.
      */
     default TaskGraph replan(Replan replan) {

@@ -3,7 +3,6 @@ package org.openagention.orchestration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import org.openagention.core.Agent;
 import org.openagention.core.OutputSpec;
@@ -47,11 +46,11 @@ public final class LlmPlanner implements Planner {
             @Description("A short unique id: letters, digits, '-', '_' or '.'") String id,
             @Description("What the worker must achieve, self-contained") String goal,
             @Description("Ids of the tasks that must be finished first; empty for none") List<String> dependsOn,
-            @Description("A shell command that exits 0 when the task is done, run in the task's workspace")
-            Optional<String> acceptanceCommand) {
+            @Description("A shell command that exits 0 when the task is done, run in the task's workspace;"
+                    + " an empty string when no command can tell") String acceptanceCommand) {
         public PlannedTask {
             dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
-            acceptanceCommand = acceptanceCommand == null ? Optional.empty() : acceptanceCommand;
+            acceptanceCommand = acceptanceCommand == null ? "" : acceptanceCommand;
         }
     }
 
@@ -137,7 +136,9 @@ public final class LlmPlanner implements Planner {
     private Task toTask(PlannedTask p) {
         Task.Builder b = defaults.apply(Task.builder(p.id())).goal(p.goal());
         b.dependencies(p.dependsOn());
-        p.acceptanceCommand().filter(c -> !c.isBlank()).ifPresent(c -> b.check(checks.apply(c)));
+        if (!p.acceptanceCommand().isBlank()) {
+            b.check(checks.apply(p.acceptanceCommand()));
+        }
         return b.build();
     }
 

@@ -1,7 +1,5 @@
 package org.openagention.orchestration.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +49,7 @@ final class Decisions {
     private void move(Track t, TaskState to, String reason, FailureKind kind, String failure, boolean backoff) {
         TaskState from = t.state;
         from.moveTo(to); // refuse before anything is journaled
-        ObjectNode p = log.payload(t.id()).put("from", from.name()).put("to", to.name()).put("reason", reason);
+        Payload p = log.payload(t.id()).put("from", from.name()).put("to", to.name()).put("reason", reason);
         if (to == TaskState.FAILED) {
             p.put("kind", kind.name()).put("failure", failure);
         } else if (to == TaskState.PENDING) {
@@ -165,12 +163,10 @@ final class Decisions {
             LOG.warn("Replanning after task {} failed did not give a usable plan: {}", failed.id(), problems);
             return false;
         }
-        ObjectNode p = log.payload(null).put("failedTask", failed.id());
-        ArrayNode r = p.putArray("removed");
-        removed.forEach(r::add);
-        ArrayNode a = p.putArray("added");
-        added.forEach(task -> a.add(TaskCodec.write(task, "")));
-        log.write("graph.replanned", p);
+        StringBuilder specs = new StringBuilder("[");
+        added.forEach(task -> specs.append(specs.length() > 1 ? "," : "").append(TaskCodec.write(task, "")));
+        log.write("graph.replanned", log.payload(null).put("failedTask", failed.id()).put("removed", removed)
+                .putJson("added", specs.append(']').toString()));
         st.applyReplanned(failed.id(), removed, added);
         List<String> addedIds = added.stream().map(Task::id).toList();
         log.publish(() -> new OrchestrationEvent.Replanned(st.runId, log.now(), failed.id(), removed, addedIds));
@@ -213,12 +209,9 @@ final class Decisions {
                     dependents.add(d);
                 }
             }
-            ObjectNode p = log.payload(resolver.id()).put("reason", "merge conflict of task '" + t.id() + "'")
-                    .put("conflictOf", t.id());
-            p.set("spec", TaskCodec.write(resolver, t.id()));
-            ArrayNode deps = p.putArray("dependents");
-            dependents.forEach(deps::add);
-            log.write("graph.task.added", p);
+            log.write("graph.task.added", log.payload(resolver.id())
+                    .put("reason", "merge conflict of task '" + t.id() + "'").put("conflictOf", t.id())
+                    .putJson("spec", TaskCodec.write(resolver, t.id())).put("dependents", dependents));
             st.applyTaskAdded(resolver, dependents, t.id());
             conflictTask = resolver.id();
             String rid = resolver.id();
@@ -230,10 +223,8 @@ final class Decisions {
             }
         }
         boolean merged = m instanceof MergeResult.Merged;
-        ObjectNode p = log.payload(t.id()).put("merged", merged).put("conflictTask", conflictTask);
-        ArrayNode files = p.putArray("files");
-        m.files().forEach(files::add);
-        log.write("task.merged", p);
+        log.write("task.merged", log.payload(t.id()).put("merged", merged).put("conflictTask", conflictTask)
+                .put("files", m.files()));
         st.applyMerged(t, merged);
         String ct = conflictTask;
         List<String> mergedFiles = m.files();

@@ -1,12 +1,9 @@
 package org.openagention.orchestration.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.orchestration.OrchestrationEvent;
 import org.openagention.orchestration.OrchestrationListener;
@@ -33,22 +30,13 @@ final class RunLog {
         return clock.instant();
     }
 
-    ObjectNode payload(String taskId) {
-        ObjectNode n = TaskCodec.JSON.createObjectNode();
-        if (taskId != null) {
-            n.put("task", taskId);
-        }
-        return n;
+    Payload payload(String taskId) {
+        Payload p = new Payload();
+        return taskId == null ? p : p.put("task", taskId);
     }
 
-    void write(String type, ObjectNode payload) {
-        String json;
-        try {
-            json = TaskCodec.JSON.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new JournalException("cannot write a " + type + " entry: " + e.getMessage(), e);
-        }
-        journal.append(runId, type, "", clock.instant(), json);
+    void write(String type, Payload payload) {
+        journal.append(runId, type, "", clock.instant(), payload.json());
     }
 
     /** Publishes the event made by {@code event}, made only when someone listens. */

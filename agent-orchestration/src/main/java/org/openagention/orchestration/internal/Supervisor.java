@@ -1,7 +1,5 @@
 package org.openagention.orchestration.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +59,12 @@ public final class Supervisor {
     /** Runs {@code graph} from the start under the id {@code runId}. */
     public static OrchestrationResult run(Settings s, String runId, String goal, TaskGraph graph) {
         Supervisor sup = new Supervisor(s, new RunState(runId, s.reviews()));
-        ObjectNode p = sup.log.payload(null).put("goal", goal).put("parallelism", s.parallelism())
-                .put("failurePolicy", s.failurePolicy().name());
-        ArrayNode tasks = p.putArray("tasks");
-        graph.tasks().forEach(t -> tasks.add(TaskCodec.write(t, "")));
+        StringBuilder tasks = new StringBuilder("[");
+        for (Task t : graph.tasks()) {
+            tasks.append(tasks.length() > 1 ? "," : "").append(TaskCodec.write(t, ""));
+        }
+        Payload p = sup.log.payload(null).put("goal", goal).put("parallelism", (long) s.parallelism())
+                .put("failurePolicy", s.failurePolicy().name()).putJson("tasks", tasks.append(']').toString());
         sup.log.write("graph.started", p);
         sup.st.applyStarted(goal, graph, sup.log.now());
         sup.st.rebuildReadiness();
@@ -87,6 +87,7 @@ public final class Supervisor {
     private OrchestrationResult loop(Runnable beforeDispatch) {
         pool = WorkerThreads.newExecutor(s.parallelism());
         boolean clean = false;
+        List<Object> batch = new ArrayList<>();
         try {
             if (beforeDispatch != null) {
                 beforeDispatch.run();
@@ -97,21 +98,24 @@ public final class Supervisor {
                     clean = true;
                     return finish();
                 }
-                Object done;
                 try {
-                    done = completions.take();
+                    batch.add(completions.take());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return finishAs(RunStatus.CANCELLED, "the thread running the graph was interrupted; "
                             + inFlight + " attempt(s) or review(s) were abandoned (resume the run to finish it)");
                 }
-                inFlight--;
-                if (done instanceof AttemptDone a) {
-                    running--;
-                    onAttempt(a);
-                } else {
-                    onReview((ReviewDone) done);
+                completions.drainTo(batch); // act on everything that came back before starting more
+                for (Object done : batch) {
+                    inFlight--;
+                    if (done instanceof AttemptDone a) {
+                        running--;
+                        onAttempt(a);
+                    } else {
+                        onReview((ReviewDone) done);
+                    }
                 }
+                batch.clear();
             }
         } finally {
             if (clean) {
@@ -198,7 +202,7 @@ public final class Supervisor {
         String previous = t.attempts > 0 && t.feedback.isEmpty() ? t.failure : "";
         Prompts.Context ctx = new Prompts.Context(n, previous, t.attempts > 0 ? t.checkpoint : "", t.feedback,
                 st.outputsOf(t.task.dependencies()));
-        log.write("task.attempt.started", log.payload(t.id()).put("attempt", n).put("backoffMs", backoff.toMillis()));
+        log.write("task.attempt.started", log.payload(t.id()).put("attempt", (long) n).put("backoffMs", backoff.toMillis()));
         st.applyAttemptStarted(t, n);
         log.publish(() -> new OrchestrationEvent.AttemptStarted(st.runId, log.now(), t.id(), n));
         running++;
@@ -273,8 +277,8 @@ public final class Supervisor {
         String output = r == null ? "" : r.finalText();
         String checkOutput = v == null ? "" : v.output();
         String checkpoint = r == null ? "" : Checkpoints.summarize(r);
-        ObjectNode p = log.payload(t.id()).put("attempt", d.attempt()).put("outcome", outcome)
-                .put("turns", r == null ? 0 : r.turns()).put("tokens", spend.tokens()).put("costUsd", spend.costUsd())
+        Payload p = log.payload(t.id()).put("attempt", (long) d.attempt()).put("outcome", outcome)
+                .put("turns", (long) (r == null ? 0 : r.turns())).put("tokens", spend.tokens()).put("costUsd", spend.costUsd())
                 .put("elapsedMs", spend.elapsed().toMillis()).put("output", output).put("checkOutput", checkOutput)
                 .put("failure", failure).put("checkpoint", checkpoint);
         if (r != null) {
@@ -324,7 +328,7 @@ public final class Supervisor {
         String item = resubmit ? t.reviewItem : freshItemId(t);
         int revision = resubmit ? current.revision() + 1 : 1;
         log.write("task.review.submitted", log.payload(t.id()).put("item", item).put("content", content)
-                .put("resubmit", resubmit).put("revision", revision));
+                .put("resubmit", resubmit).put("revision", (long) revision));
         st.applyReviewSubmitted(t, item, content, resubmit, revision);
         askReviewer(t);
     }

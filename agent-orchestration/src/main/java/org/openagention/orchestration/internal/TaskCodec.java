@@ -2,8 +2,6 @@ package org.openagention.orchestration.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,43 +25,45 @@ final class TaskCodec {
 
     private TaskCodec() {}
 
-    static ObjectNode write(Task t, String derivedFrom) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", t.id());
-        n.put("goal", t.goal());
-        ArrayNode deps = n.putArray("dependsOn");
-        t.dependencies().forEach(deps::add);
-        n.put("lane", t.lane().name());
-        n.put("estimatedCost", t.estimatedCost());
-        ObjectNode retry = n.putObject("retry");
-        RetryPolicy r = t.retry();
-        retry.put("maxAttempts", r.maxAttempts());
-        retry.put("initialBackoffMs", r.initialBackoff().toMillis());
-        retry.put("multiplier", r.multiplier());
-        retry.put("maxBackoffMs", r.maxBackoff().toMillis());
-        ArrayNode on = retry.putArray("retryOn");
-        r.retryOn().stream().sorted().forEach(k -> on.add(k.name()));
-        ObjectNode budget = n.putObject("budget");
-        budget.put("maxTokens", t.budget().maxTokens());
-        budget.put("maxCostUsd", t.budget().maxCostUsd());
-        budget.put("maxWallClockMs", t.budget().maxWallClock().toMillis());
-        ObjectNode check = n.putObject("check");
-        if (t.check() instanceof NoCheck) {
-            check.put("type", "none");
-        } else if (t.check() instanceof CommandCheck c) {
-            check.put("type", "command");
-            ArrayNode argv = check.putArray("command");
-            c.command().forEach(argv::add);
-            check.put("timeoutMs", c.timeout().toMillis());
-        } else {
-            check.put("type", "custom");
-            check.put("description", String.valueOf(t.check()));
+    /** The task as compact JSON: fields at their default values are left out. */
+    static String write(Task t, String derivedFrom) {
+        Payload n = new Payload().put("id", t.id()).put("goal", t.goal());
+        if (!t.dependencies().isEmpty()) {
+            n.put("dependsOn", t.dependencies());
         }
-        n.put("reviewer", t.reviewer().isPresent());
+        if (t.lane() != Lane.WORKTREE) {
+            n.put("lane", t.lane().name());
+        }
+        if (t.estimatedCost() != 1) {
+            n.put("estimatedCost", t.estimatedCost());
+        }
+        RetryPolicy r = t.retry();
+        if (r == RetryPolicy.none()) {
+            n.put("retry", "none");
+        } else if (r != RetryPolicy.defaults()) {
+            n.putJson("retry", new Payload().put("maxAttempts", (long) r.maxAttempts())
+                    .put("initialBackoffMs", r.initialBackoff().toMillis()).put("multiplier", r.multiplier())
+                    .put("maxBackoffMs", r.maxBackoff().toMillis())
+                    .put("retryOn", r.retryOn().stream().sorted().map(Enum::name).toList()).json());
+        }
+        Budget b = t.budget();
+        if (!b.isUnlimited()) {
+            n.putJson("budget", new Payload().put("maxTokens", b.maxTokens()).put("maxCostUsd", b.maxCostUsd())
+                    .put("maxWallClockMs", b.maxWallClock().toMillis()).json());
+        }
+        if (t.check() instanceof CommandCheck c) {
+            n.putJson("check", new Payload().put("type", "command").put("command", c.command())
+                    .put("timeoutMs", c.timeout().toMillis()).json());
+        } else if (!(t.check() instanceof NoCheck)) {
+            n.putJson("check", new Payload().put("type", "custom").put("description", String.valueOf(t.check())).json());
+        }
+        if (t.reviewer().isPresent()) {
+            n.put("reviewer", true);
+        }
         if (!derivedFrom.isEmpty()) {
             n.put("derivedFrom", derivedFrom);
         }
-        return n;
+        return n.json();
     }
 
     /**
@@ -76,24 +76,30 @@ final class TaskCodec {
         String id = n.get("id").asText();
         Task.Builder b = Task.builder(id).goal(n.get("goal").asText());
         List<String> deps = new ArrayList<>();
-        n.get("dependsOn").forEach(d -> deps.add(d.asText()));
-        b.dependencies(deps).lane(Lane.valueOf(n.get("lane").asText()))
-                .estimatedCost(n.get("estimatedCost").asDouble());
-        JsonNode r = n.get("retry");
-        List<FailureKind> kinds = new ArrayList<>();
-        r.get("retryOn").forEach(k -> kinds.add(FailureKind.valueOf(k.asText())));
-        b.retry(RetryPolicy.builder().maxAttempts(r.get("maxAttempts").asInt())
-                .initialBackoff(Duration.ofMillis(r.get("initialBackoffMs").asLong()))
-                .multiplier(r.get("multiplier").asDouble())
-                .maxBackoff(Duration.ofMillis(r.get("maxBackoffMs").asLong()))
-                .retryOn(kinds.toArray(new FailureKind[0])).build());
-        JsonNode budget = n.get("budget");
-        b.budget(new Budget(budget.get("maxTokens").asLong(), budget.get("maxCostUsd").asDouble(),
-                Duration.ofMillis(budget.get("maxWallClockMs").asLong())));
+        n.path("dependsOn").forEach(d -> deps.add(d.asText()));
+        b.dependencies(deps).lane(Lane.valueOf(n.path("lane").asText(Lane.WORKTREE.name())))
+                .estimatedCost(n.path("estimatedCost").asDouble(1));
+        JsonNode r = n.path("retry");
+        if (r.isTextual() && r.asText().equals("none")) {
+            b.retry(RetryPolicy.none());
+        } else if (r.isObject()) {
+            List<FailureKind> kinds = new ArrayList<>();
+            r.get("retryOn").forEach(k -> kinds.add(FailureKind.valueOf(k.asText())));
+            b.retry(RetryPolicy.builder().maxAttempts(r.get("maxAttempts").asInt())
+                    .initialBackoff(Duration.ofMillis(r.get("initialBackoffMs").asLong()))
+                    .multiplier(r.get("multiplier").asDouble())
+                    .maxBackoff(Duration.ofMillis(r.get("maxBackoffMs").asLong()))
+                    .retryOn(kinds.toArray(new FailureKind[0])).build());
+        }
+        JsonNode budget = n.path("budget");
+        if (budget.isObject()) {
+            b.budget(new Budget(budget.get("maxTokens").asLong(), budget.get("maxCostUsd").asDouble(),
+                    Duration.ofMillis(budget.get("maxWallClockMs").asLong())));
+        }
         String from = n.path("derivedFrom").asText("");
         Task source = source(id, from, originals, current);
-        JsonNode check = n.get("check");
-        switch (check.get("type").asText()) {
+        JsonNode check = n.path("check");
+        switch (check.path("type").asText("none")) {
             case "none":
                 b.check(AcceptanceCheck.none());
                 break;
@@ -110,7 +116,7 @@ final class TaskCodec {
                 }
                 b.check(source.check());
         }
-        if (n.get("reviewer").asBoolean()) {
+        if (n.path("reviewer").asBoolean(false)) {
             Reviewer reviewer = source == null ? null : source.reviewer().orElse(null);
             if (reviewer == null) {
                 throw new ConfigurationException("task '" + id + "' has a reviewer that the journal cannot restore:"

@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 /**
  * A {@link Planner} whose plans are written in code: one graph for every goal, or a function of
- * the goal; replanning by another function (by default the same graph minus the done tasks is
- * not useful, so the default replan refuses with a clear error unless one is given).
+ * the goal. Replanning needs its own function ({@link #withReplan}); without one, a replan is
+ * refused with an error that says so, and the orchestrator falls back to skipping dependents.
  *
  * <pre>{@code
  * Planner planner = FixedPlanner.of(graph)

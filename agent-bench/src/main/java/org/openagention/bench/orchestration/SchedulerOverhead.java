@@ -28,7 +28,7 @@ public final class SchedulerOverhead {
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         TaskGraph graph = layered(tasks, 100);
         RunResult done = NoOpLanes.done("ok");
         Path dir = Files.createTempDirectory("bench-scheduler");
@@ -39,16 +39,27 @@ public final class SchedulerOverhead {
             check(orchestrator.run(graph));
         }
         double[] perTask = new double[runs];
+        double[] cpuPerTask = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             check(orchestrator.run(graph));
             perTask[i] = (System.nanoTime() - t0) / 1_000.0 / tasks;
+            cpuPerTask[i] = (processCpuNanos() - cpu0) / 1_000.0 / tasks;
         }
         Arrays.sort(perTask);
+        Arrays.sort(cpuPerTask);
         System.out.printf("SchedulerOverhead java=%s virtualThreads=%s tasks=%d parallelism=%d runs=%d%n",
                 System.getProperty("java.version"), virtual(), tasks, parallelism, runs);
         System.out.printf("  per task: min %.2f us, median %.2f us, max %.2f us (target < 20 us)%n", perTask[0],
                 perTask[runs / 2], perTask[runs - 1]);
+        System.out.printf("  process CPU per task (all threads, GC included): min %.2f us, median %.2f us%n",
+                cpuPerTask[0], cpuPerTask[runs / 2]);
+    }
+
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     static TaskGraph layered(int tasks, int width) {

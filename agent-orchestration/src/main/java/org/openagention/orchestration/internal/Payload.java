@@ -65,7 +65,12 @@ final class Payload {
 
     static void quote(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        while (i < s.length() && plain(s.charAt(i))) {
+            i++;
+        }
+        out.append(s, 0, i);
+        for (; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"':
@@ -92,5 +97,9 @@ final class Payload {
             }
         }
         out.append('"');
+    }
+
+    private static boolean plain(char c) {
+        return c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029;
     }
 }

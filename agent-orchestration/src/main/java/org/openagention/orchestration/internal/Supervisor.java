@@ -276,7 +276,9 @@ public final class Supervisor {
                 : new Spend(r.usage().totalTokens(), r.costUsd(), d.elapsed());
         String output = r == null ? "" : r.finalText();
         String checkOutput = v == null ? "" : v.output();
-        String checkpoint = r == null ? "" : Checkpoints.summarize(r);
+        // A checkpoint serves a later attempt; an attempt accepted without review has none.
+        boolean final_ = kind == null && v instanceof Verdict.Passed && t.task.reviewer().isEmpty();
+        String checkpoint = r == null || final_ ? "" : Checkpoints.summarize(r);
         Payload p = log.payload(t.id()).put("attempt", (long) d.attempt()).put("outcome", outcome)
                 .put("turns", (long) (r == null ? 0 : r.turns())).put("tokens", spend.tokens()).put("costUsd", spend.costUsd())
                 .put("elapsedMs", spend.elapsed().toMillis()).put("output", output).put("checkOutput", checkOutput)

@@ -1,0 +1,15 @@
+package org.openagention.orchestration;
+
+/** Why an attempt at a task failed; a {@link RetryPolicy} says which kinds are retried. */
+public enum FailureKind {
+    /** The acceptance check ran and did not pass (a command's non-zero exit). */
+    CHECK_FAILED,
+    /** The worker's run ended without an answer: a limit, a loop, a provider failure. */
+    WORKER_STOPPED,
+    /** The worker or the check threw an exception. */
+    WORKER_ERROR,
+    /** A reviewer rejected the work. */
+    REJECTED,
+    /** The task's own budget, or the graph's, is spent. Never retried. */
+    BUDGET_SPENT
+}

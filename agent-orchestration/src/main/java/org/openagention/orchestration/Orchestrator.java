@@ -1,0 +1,243 @@
+package org.openagention.orchestration;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.openagention.core.ConfigurationException;
+import org.openagention.core.Sleeper;
+import org.openagention.core.journal.JournalException;
+import org.openagention.core.journal.JournalStore;
+import org.openagention.orchestration.internal.Settings;
+import org.openagention.orchestration.internal.Supervisor;
+
+/**
+ * The supervisor of course chapter 9: runs a {@link TaskGraph} with worker agents.
+ *
+ * <p>Ready tasks (every dependency done) start in parallel up to {@link Builder#parallelism},
+ * each in its own workspace from the {@link TaskWorkspaces}, on virtual threads on JDK 21+ (a
+ * bounded pool on 17). Each attempt is a {@link Worker} run whose output is checked by the task's
+ * {@link AcceptanceCheck}, then, when the task has a {@link Reviewer}, decided through the
+ * {@link ReviewQueue} (approve, reject, or revise: the feedback goes back to the worker). A failed
+ * attempt is retried by the task's {@link RetryPolicy}, its prompt starting with the failure; a
+ * task that fails for good is handled by the {@link FailurePolicy}. Accepted tasks are merged in
+ * dependency order; a merge conflict becomes a new task. A run with nothing ready and nothing
+ * running ends ({@link RunStatus#STALLED}) rather than hang. Spending is bounded by nested
+ * {@link Budget}s: the graph's, each task's, and the limits given to each attempt's agent.
+ *
+ * <p>Workers' outputs are data: they reach reports, reviewers and dependent tasks' prompts quoted
+ * and labelled, and no decision of the supervisor is read from them.
+ *
+ * <p>Every decision and state change is journaled ({@code graph.*} and {@code task.*} entries);
+ * {@link #resume(String)} finishes a run after a crash without re-running completed tasks.
+ *
+ * <pre>{@code
+ * Orchestrator orchestrator = Orchestrator.builder()
+ *         .workers(WorkerFactory.agents((task, ws) -> Agent.builder().model(model)
+ *                 .tools(CodingTools.all(ws)).build()))
+ *         .workspaces(TaskWorkspaces.directories(Path.of("build/run")))
+ *         .journal(JournalStore.file(Path.of(".openagention/runs")))
+ *         .parallelism(4)
+ *         .failurePolicy(FailurePolicy.SKIP_DEPENDENTS)
+ *         .budget(Budget.UNLIMITED.withMaxCostUsd(2.00))
+ *         .build();
+ * OrchestrationResult result = orchestrator.run(graph);
+ * }</pre>
+ *
+ * Immutable and thread-safe: one orchestrator can run several graphs at once, each run on the
+ * thread that calls {@link #run}.
+ */
+public final class Orchestrator {
+    private final Settings settings;
+
+    private Orchestrator(Builder b) {
+        this.settings = new Settings(b.workers, b.workspaces, b.journal, b.parallelism, b.failurePolicy, b.planner,
+                b.maxReplans, b.budget, List.copyOf(b.listeners), b.sleeper, b.clock, b.reviews);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs {@code graph} to its end under a new run id and returns how it ended. Never throws for task failures. */
+    public OrchestrationResult run(TaskGraph graph) {
+        return run(newRunId(), "", graph);
+    }
+
+    /**
+     * Plans {@code goal} with the configured planner, then runs the plan.
+     *
+     * @throws ConfigurationException when no planner is configured
+     */
+    public OrchestrationResult run(String goal) {
+        Objects.requireNonNull(goal, "goal");
+        if (settings.planner() == null) {
+            throw new ConfigurationException("run(goal) needs a planner: configure Orchestrator.builder().planner(...)");
+        }
+        return run(newRunId(), goal, settings.planner().plan(goal));
+    }
+
+    /**
+     * Runs {@code graph} under {@code runId} (letters, digits, '-', '_' and '.'), for callers that
+     * name their runs.
+     *
+     * @throws ConfigurationException when the journal already holds a run with that id
+     */
+    public OrchestrationResult run(String runId, String goal, TaskGraph graph) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(goal, "goal");
+        Objects.requireNonNull(graph, "graph");
+        if (!settings.journal().read(runId).isEmpty()) {
+            throw new ConfigurationException("the journal already holds a run '" + runId + "': resume it or pick another id");
+        }
+        return Supervisor.run(settings, runId, goal, graph);
+    }
+
+    /**
+     * Finishes the run {@code runId} from this orchestrator's journal: tasks that completed keep
+     * their journaled results and are not run again; their workspaces are opened again, not
+     * recreated; an attempt that was cut off is tried again in the same workspace; the rest of the
+     * graph runs as usual. A run that had already ended completed or failed is returned as it ended.
+     *
+     * <p>Only built-in checks ({@link AcceptanceCheck#none()}, {@link AcceptanceCheck#command}) are
+     * rebuilt from the journal; for tasks with custom checks or reviewers use
+     * {@link #resume(String, TaskGraph)}.
+     *
+     * @throws JournalException when the journal holds no such run
+     * @throws ConfigurationException when a task's check or reviewer cannot be restored
+     */
+    public OrchestrationResult resume(String runId) {
+        return Supervisor.resume(settings, Objects.requireNonNull(runId, "runId"), null);
+    }
+
+    /**
+     * Like {@link #resume(String)}, taking custom checks and reviewers from {@code originalGraph}
+     * (matched by task id); everything else comes from the journal.
+     */
+    public OrchestrationResult resume(String runId, TaskGraph originalGraph) {
+        return Supervisor.resume(settings, Objects.requireNonNull(runId, "runId"),
+                Objects.requireNonNull(originalGraph, "originalGraph"));
+    }
+
+    /** The queue this orchestrator's reviews go through. */
+    public ReviewQueue reviewQueue() {
+        return settings.reviews();
+    }
+
+    private static String newRunId() {
+        return "orch-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    /** Builds an {@link Orchestrator}. Workers and workspaces are required. Not thread-safe. */
+    public static final class Builder {
+        private WorkerFactory workers;
+        private TaskWorkspaces workspaces;
+        private JournalStore journal = JournalStore.inMemory();
+        private int parallelism = 4;
+        private FailurePolicy failurePolicy = FailurePolicy.FAIL_FAST;
+        private Planner planner;
+        private int maxReplans = 2;
+        private Budget budget = Budget.UNLIMITED;
+        private final List<OrchestrationListener> listeners = new ArrayList<>();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Clock clock = Clock.systemUTC();
+        private ReviewQueue reviews = new ReviewQueue();
+
+        private Builder() {}
+
+        /** Makes the worker of each attempt. */
+        public Builder workers(WorkerFactory workers) {
+            this.workers = Objects.requireNonNull(workers, "workers");
+            return this;
+        }
+
+        /** Gives tasks their workspaces and merges accepted work. */
+        public Builder workspaces(TaskWorkspaces workspaces) {
+            this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
+            return this;
+        }
+
+        /** Where decisions are journaled (default: in memory, so a crash cannot be resumed). */
+        public Builder journal(JournalStore journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /** The most attempts running at once (default 4). */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** What to do when a task fails for good (default {@link FailurePolicy#FAIL_FAST}). */
+        public Builder failurePolicy(FailurePolicy policy) {
+            this.failurePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Plans goals for {@link #run(String)} and replans under {@link FailurePolicy#REPLAN}. */
+        public Builder planner(Planner planner) {
+            this.planner = Objects.requireNonNull(planner, "planner");
+            return this;
+        }
+
+        /** How many times one run may replan (default 2). */
+        public Builder maxReplans(int maxReplans) {
+            if (maxReplans < 0) {
+                throw new IllegalArgumentException("maxReplans cannot be negative: " + maxReplans);
+            }
+            this.maxReplans = maxReplans;
+            return this;
+        }
+
+        /** The whole graph's budget (default unlimited). */
+        public Builder budget(Budget budget) {
+            this.budget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
+        public Builder addListener(OrchestrationListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Waits out retry backoffs; tests pass a fake. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The clock for journal times and the graph's wall-clock budget. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The queue reviews go through (default: a new one). */
+        public Builder reviewQueue(ReviewQueue reviews) {
+            this.reviews = Objects.requireNonNull(reviews, "reviews");
+            return this;
+        }
+
+        /**
+         * @throws ConfigurationException when workers or workspaces are missing, or the policy is
+         *     {@link FailurePolicy#REPLAN} without a planner
+         */
+        public Orchestrator build() {
+            if (workers == null) {
+                throw new ConfigurationException("an orchestrator needs workers: call workers(...)");
+            }
+            if (workspaces == null) {
+                throw new ConfigurationException("an orchestrator needs workspaces: call workspaces(...)");
+            }
+            if (failurePolicy == FailurePolicy.REPLAN && planner == null) {
+                throw new ConfigurationException("the REPLAN failure policy needs a planner: call planner(...)");
+            }
+            return new Orchestrator(this);
+        }
+    }
+}

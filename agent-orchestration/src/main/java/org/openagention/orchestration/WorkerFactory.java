@@ -1,0 +1,37 @@
+package org.openagention.orchestration;
+
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.openagention.core.Agent;
+import org.openagention.tools.Workspace;
+
+/**
+ * Makes the {@link Worker} for one attempt at a task, given the task and its workspace: this is
+ * where a worker agent gets its tools bound to the task's workspace.
+ *
+ * <p>A handoff is a factory that returns another worker for a later attempt: that worker's prompt
+ * starts with a checkpoint summary of what the previous attempt did (its tool calls and answer),
+ * and it works in the same workspace.
+ *
+ * <pre>{@code
+ * WorkerFactory workers = WorkerFactory.agents((task, ws) -> Agent.builder()
+ *         .model(model).instructions("You are a careful Java engineer.")
+ *         .tools(CodingTools.all(ws)).build());
+ * }</pre>
+ *
+ * Called on the supervisor's thread; must be quick and thread-safe.
+ */
+@FunctionalInterface
+public interface WorkerFactory {
+
+    /**
+     * @param attempt the attempt's number, from 1
+     */
+    Worker create(Task task, Workspace workspace, int attempt);
+
+    /** A factory of agents, each run through {@link Worker#of(Agent)}. */
+    static WorkerFactory agents(BiFunction<Task, Workspace, Agent> agents) {
+        Objects.requireNonNull(agents, "agents");
+        return (task, workspace, attempt) -> Worker.of(agents.apply(task, workspace));
+    }
+}

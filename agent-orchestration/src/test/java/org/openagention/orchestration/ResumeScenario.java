@@ -1,0 +1,80 @@
+package org.openagention.orchestration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CountDownLatch;
+import org.openagention.core.Agent;
+import org.openagention.core.journal.JournalStore;
+import org.openagention.core.model.FinishReason;
+import org.openagention.core.model.ModelResponse;
+import org.openagention.core.model.Usage;
+import org.openagention.core.testing.FakeModel;
+
+/**
+ * The graph and workers of the kill-and-resume test, shared by the test and the child JVM it
+ * kills: a diamond with a tail (a; b, c after a; d after both; e after d). Each worker logs its
+ * run to a file, writes {@code <id>.txt} through a real tool, and answers "done <id>"; each check
+ * is a real command. The worker of {@code blockOn} leaves a marker file and never returns.
+ */
+final class ResumeScenario {
+    private ResumeScenario() {}
+
+    static TaskGraph graph() {
+        return TaskGraph.builder().add(task("a")).add(task("b", "a")).add(task("c", "a")).add(task("d", "b", "c"))
+                .add(task("e", "d")).build();
+    }
+
+    private static Task task(String id, String... deps) {
+        return Task.builder(id).goal("Write " + id + ".txt").dependsOn(deps)
+                .check(AcceptanceCheck.command("test", "-f", id + ".txt")).retry(RetryPolicy.none()).build();
+    }
+
+    static Orchestrator orchestrator(Path journal, Path lanes, Path log, Path markers, String blockOn) {
+        WorkerFactory workers = (task, ws, attempt) -> {
+            FakeModel model = new FakeModel().enqueue(request -> {
+                append(log, task.id() + " attempt " + attempt);
+                if (task.id().equals(blockOn)) {
+                    touch(markers.resolve(task.id() + ".running"));
+                    blockForever();
+                }
+                return ModelResponse.builder().addToolUse("call_" + task.id(), "write_file",
+                        "{\"path\":\"" + task.id() + ".txt\",\"content\":\"made by " + task.id() + "\"}")
+                        .finishReason(FinishReason.TOOL_USE).usage(new Usage(10, 5)).build();
+            }).enqueue(Fixtures.answer("done " + task.id()));
+            return Worker.of(Agent.builder().model(model).addTool(Fixtures.writeTool(ws)).build());
+        };
+        return Orchestrator.builder().workers(workers).workspaces(TaskWorkspaces.directories(lanes))
+                .journal(JournalStore.file(journal)).parallelism(2).build();
+    }
+
+    private static void append(Path log, String line) {
+        try {
+            Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void touch(Path marker) {
+        try {
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, "running");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void blockForever() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while blocked", e);
+        }
+    }
+}

@@ -11,5 +11,10 @@ public enum FailureKind {
     /** A reviewer rejected the work. */
     REJECTED,
     /** The task's own budget, or the graph's, is spent. Never retried. */
-    BUDGET_SPENT
+    BUDGET_SPENT,
+    /**
+     * The task's lane cannot be given on this machine (a {@link Lane#SANDBOXED} task where no
+     * sandbox is available): the task was not started. Never retried.
+     */
+    LANE_UNAVAILABLE
 }

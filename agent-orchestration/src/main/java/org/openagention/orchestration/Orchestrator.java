@@ -1,5 +1,6 @@
 package org.openagention.orchestration;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.openagention.core.ConfigurationException;
 import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.orchestration.internal.Repositories;
 import org.openagention.orchestration.internal.Settings;
 import org.openagention.orchestration.internal.Supervisor;
 
@@ -36,7 +38,7 @@ import org.openagention.orchestration.internal.Supervisor;
  * Orchestrator orchestrator = Orchestrator.builder()
  *         .workers(WorkerFactory.agents((task, ws) -> Agent.builder().model(model)
  *                 .tools(CodingTools.all(ws)).build()))
- *         .workspaces(TaskWorkspaces.directories(Path.of("build/run")))
+ *         .repository(Path.of("/home/me/project"))     // a git worktree per mutating task
  *         .journal(JournalStore.file(Path.of(".openagention/runs")))
  *         .parallelism(4)
  *         .failurePolicy(FailurePolicy.SKIP_DEPENDENTS)
@@ -51,9 +53,9 @@ import org.openagention.orchestration.internal.Supervisor;
 public final class Orchestrator {
     private final Settings settings;
 
-    private Orchestrator(Builder b) {
-        this.settings = new Settings(b.workers, b.workspaces, b.journal, b.parallelism, b.failurePolicy, b.planner,
-                b.maxReplans, b.budget, List.copyOf(b.listeners), b.sleeper, b.clock, b.reviews);
+    private Orchestrator(Builder b, TaskWorkspaces lanes) {
+        this.settings = new Settings(b.workers, lanes, b.journal, b.parallelism, b.failurePolicy, b.planner,
+                b.maxReplans, b.budget, List.copyOf(b.listeners), b.sleeper, b.clock, b.reviews, b.sandbox);
     }
 
     public static Builder builder() {
@@ -129,10 +131,16 @@ public final class Orchestrator {
         return "orch-" + UUID.randomUUID().toString().substring(0, 13);
     }
 
-    /** Builds an {@link Orchestrator}. Workers and workspaces are required. Not thread-safe. */
+    /**
+     * Builds an {@link Orchestrator}. Workers are required, and either a repository or workspaces.
+     * Not thread-safe.
+     */
     public static final class Builder {
         private WorkerFactory workers;
         private TaskWorkspaces workspaces;
+        private Path repository;
+        private String targetBranch;
+        private SandboxAvailability sandbox = SandboxAvailability.none();
         private JournalStore journal = JournalStore.inMemory();
         private int parallelism = 4;
         private FailurePolicy failurePolicy = FailurePolicy.FAIL_FAST;
@@ -152,9 +160,37 @@ public final class Orchestrator {
             return this;
         }
 
-        /** Gives tasks their workspaces and merges accepted work. */
+        /** Gives tasks their workspaces and merges accepted work; instead of {@link #repository}. */
         public Builder workspaces(TaskWorkspaces workspaces) {
             this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
+            return this;
+        }
+
+        /**
+         * Works on the git repository whose working tree contains {@code repo}, merging into the
+         * branch it has checked out when {@link #build()} runs: the lanes are
+         * {@link TaskWorkspaces#worktrees}, a git worktree per mutating task. Instead of
+         * {@link #workspaces}.
+         */
+        public Builder repository(Path repo) {
+            this.repository = Objects.requireNonNull(repo, "repo");
+            this.targetBranch = null;
+            return this;
+        }
+
+        /** As {@link #repository(Path)}, merging into {@code targetBranch}. */
+        public Builder repository(Path repo, String targetBranch) {
+            this.repository = Objects.requireNonNull(repo, "repo");
+            this.targetBranch = Objects.requireNonNull(targetBranch, "targetBranch");
+            return this;
+        }
+
+        /**
+         * Says whether {@link Lane#SANDBOXED} tasks can run here (default
+         * {@link SandboxAvailability#none()}: they fail to start, saying so).
+         */
+        public Builder sandbox(SandboxAvailability sandbox) {
+            this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
             return this;
         }
 
@@ -224,20 +260,28 @@ public final class Orchestrator {
         }
 
         /**
-         * @throws ConfigurationException when workers or workspaces are missing, or the policy is
-         *     {@link FailurePolicy#REPLAN} without a planner
+         * @throws ConfigurationException when workers are missing, neither or both of a repository
+         *     and workspaces are given, the repository is not a git working tree (or its HEAD is
+         *     detached and no target branch was named), or the policy is {@link FailurePolicy#REPLAN}
+         *     without a planner
          */
         public Orchestrator build() {
             if (workers == null) {
                 throw new ConfigurationException("an orchestrator needs workers: call workers(...)");
             }
-            if (workspaces == null) {
-                throw new ConfigurationException("an orchestrator needs workspaces: call workspaces(...)");
+            if (workspaces != null && repository != null) {
+                throw new ConfigurationException("give an orchestrator either a repository(...) or workspaces(...),"
+                        + " not both");
             }
             if (failurePolicy == FailurePolicy.REPLAN && planner == null) {
                 throw new ConfigurationException("the REPLAN failure policy needs a planner: call planner(...)");
             }
-            return new Orchestrator(this);
+            TaskWorkspaces lanes = repository != null ? Repositories.lanes(repository, targetBranch) : workspaces;
+            if (lanes == null) {
+                throw new ConfigurationException("an orchestrator needs somewhere to work: call repository(...) for a"
+                        + " git repository, or workspaces(...)");
+            }
+            return new Orchestrator(this, lanes);
         }
     }
 }

@@ -35,6 +35,7 @@ public final class RetryPolicy {
         this.maxBackoff = b.maxBackoff;
         EnumSet<FailureKind> kinds = b.retryOn.isEmpty() ? EnumSet.noneOf(FailureKind.class) : EnumSet.copyOf(b.retryOn);
         kinds.remove(FailureKind.BUDGET_SPENT);
+        kinds.remove(FailureKind.LANE_UNAVAILABLE);
         this.retryOn = Set.copyOf(kinds);
     }
 

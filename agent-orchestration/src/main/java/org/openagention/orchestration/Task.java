@@ -33,6 +33,7 @@ public final class Task {
     private final RetryPolicy retry;
     private final Budget budget;
     private final double estimatedCost;
+    private final String conflictOf;
 
     private Task(Builder b) {
         this.id = b.id;
@@ -44,6 +45,7 @@ public final class Task {
         this.retry = b.retry;
         this.budget = b.budget;
         this.estimatedCost = b.estimatedCost;
+        this.conflictOf = b.conflictOf;
     }
 
     /**
@@ -76,6 +78,7 @@ public final class Task {
         b.retry = retry;
         b.budget = budget;
         b.estimatedCost = estimatedCost;
+        b.conflictOf = conflictOf;
         return b;
     }
 
@@ -119,6 +122,15 @@ public final class Task {
         return estimatedCost;
     }
 
+    /**
+     * The id of the task whose merge conflict this task resolves; empty for ordinary tasks. The
+     * {@link Orchestrator} sets it on the tasks it adds for conflicts, and lanes use it to give the
+     * resolution the conflicted work (the git worktree lanes start it with the conflict in its files).
+     */
+    public Optional<String> conflictOf() {
+        return Optional.ofNullable(conflictOf);
+    }
+
     @Override
     public String toString() {
         return "Task{" + id + (dependencies.isEmpty() ? "" : " after " + dependencies) + ": " + goal + "}";
@@ -135,6 +147,7 @@ public final class Task {
         private RetryPolicy retry = RetryPolicy.defaults();
         private Budget budget = Budget.UNLIMITED;
         private double estimatedCost = 1;
+        private String conflictOf;
 
         private Builder(String id) {
             this.id = id;
@@ -202,6 +215,12 @@ public final class Task {
                 throw new IllegalArgumentException("estimatedCost must be a positive number: " + cost);
             }
             this.estimatedCost = cost;
+            return this;
+        }
+
+        /** Marks this task as resolving the merge conflict of task {@code taskId} (see {@link Task#conflictOf()}). */
+        public Builder conflictOf(String taskId) {
+            this.conflictOf = checkId(taskId);
             return this;
         }
 

@@ -69,92 +69,7 @@ public final class TaskGraph {
      * dependencies and cycles (with their paths). Empty when they form one.
      */
     public static List<String> problems(Collection<Task> tasks) {
-        List<String> problems = new ArrayList<>();
-        Map<String, Task> byId = new LinkedHashMap<>();
-        for (Task t : tasks) {
-            if (byId.putIfAbsent(t.id(), t) != null) {
-                problems.add("duplicate task id '" + t.id() + "'");
-            }
-        }
-        for (Task t : byId.values()) {
-            for (String d : t.dependencies()) {
-                if (!byId.containsKey(d)) {
-                    problems.add("task '" + t.id() + "' depends on unknown task '" + d + "'");
-                }
-            }
-        }
-        for (List<String> cycle : cycles(byId)) {
-            problems.add("cycle: " + String.join(" -> ", cycle) + " (each task depends on the next)");
-        }
-        return problems;
-    }
-
-    /** Each cycle found by a depth-first search (one per back edge), as a path that ends where it starts. */
-    private static List<List<String>> cycles(Map<String, Task> byId) {
-        Map<String, Integer> color = new HashMap<>(); // absent: unvisited, 1: on stack, 2: finished
-        Set<String> seen = new LinkedHashSet<>();
-        List<List<String>> found = new ArrayList<>();
-        for (String start : byId.keySet()) {
-            if (color.containsKey(start)) {
-                continue;
-            }
-            Deque<String> path = new ArrayDeque<>();
-            Deque<java.util.Iterator<String>> iters = new ArrayDeque<>();
-            color.put(start, 1);
-            path.addLast(start);
-            iters.push(byId.get(start).dependencies().iterator());
-            while (!iters.isEmpty()) {
-                java.util.Iterator<String> it = iters.peek();
-                if (!it.hasNext()) {
-                    iters.pop();
-                    color.put(path.removeLast(), 2);
-                    continue;
-                }
-                String next = it.next();
-                if (!byId.containsKey(next)) {
-                    continue;
-                }
-                Integer c = color.get(next);
-                if (c == null) {
-                    color.put(next, 1);
-                    path.addLast(next);
-                    iters.push(byId.get(next).dependencies().iterator());
-                } else if (c == 1) {
-                    List<String> cycle = cycleFrom(path, next);
-                    if (seen.add(canonical(cycle))) {
-                        found.add(cycle);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    /** The cycle closed by an edge back to {@code to}, written in the direction "depends on". */
-    private static List<String> cycleFrom(Deque<String> path, String to) {
-        List<String> cycle = new ArrayList<>();
-        boolean in = false;
-        for (String id : path) {
-            in |= id.equals(to);
-            if (in) {
-                cycle.add(id);
-            }
-        }
-        cycle.add(to);
-        return cycle;
-    }
-
-    private static String canonical(List<String> cycle) {
-        List<String> ring = cycle.subList(0, cycle.size() - 1);
-        int min = 0;
-        for (int i = 1; i < ring.size(); i++) {
-            if (ring.get(i).compareTo(ring.get(min)) < 0) {
-                min = i;
-            }
-        }
-        List<String> rotated = new ArrayList<>(ring.subList(min, ring.size()));
-        rotated.addAll(ring.subList(0, min));
-        return String.join("\u0000", rotated);
+        return GraphValidation.problems(tasks);
     }
 
     /** Every task, in the order added. */
@@ -237,7 +152,7 @@ public final class TaskGraph {
      * {@code [[a], [b, c], [d]]}.
      */
     public List<List<String>> batches() {
-        Map<String, Integer> level = levels();
+        Map<String, Integer> level = GraphLevels.levels(tasks);
         List<List<String>> out = new ArrayList<>();
         for (Map.Entry<String, Integer> e : level.entrySet()) {
             while (out.size() <= e.getValue()) {
@@ -256,47 +171,6 @@ public final class TaskGraph {
         return out;
     }
 
-    private Map<String, Integer> levels() {
-        Map<String, Integer> level = new LinkedHashMap<>();
-        for (String id : tasks.keySet()) {
-            level(id, level);
-        }
-        return level;
-    }
-
-    private int level(String id, Map<String, Integer> memo) {
-        Integer known = memo.get(id);
-        if (known != null) {
-            return known;
-        }
-        // Iterative post-order so that deep chains cannot overflow the stack.
-        Deque<String> stack = new ArrayDeque<>();
-        stack.push(id);
-        while (!stack.isEmpty()) {
-            String top = stack.peek();
-            if (memo.containsKey(top)) {
-                stack.pop();
-                continue;
-            }
-            int max = -1;
-            boolean waiting = false;
-            for (String d : tasks.get(top).dependencies()) {
-                Integer l = memo.get(d);
-                if (l == null) {
-                    stack.push(d);
-                    waiting = true;
-                } else {
-                    max = Math.max(max, l);
-                }
-            }
-            if (!waiting) {
-                memo.put(top, max + 1);
-                stack.pop();
-            }
-        }
-        return memo.get(id);
-    }
-
     /** The chain of dependent tasks with the largest summed {@link Task#estimatedCost()}. */
     public List<Task> criticalPath() {
         return criticalPath(Task::estimatedCost);
@@ -313,33 +187,7 @@ public final class TaskGraph {
      */
     public List<Task> criticalPath(ToDoubleFunction<Task> weight) {
         Objects.requireNonNull(weight, "weight");
-        Map<String, Double> best = new HashMap<>();
-        Map<String, String> prev = new HashMap<>();
-        String end = null;
-        for (String id : topologicalOrder()) {
-            Task t = tasks.get(id);
-            double from = 0;
-            String via = null;
-            for (String d : t.dependencies()) {
-                if (best.get(d) > from || via == null) {
-                    from = best.get(d);
-                    via = d;
-                }
-            }
-            best.put(id, from + weight.applyAsDouble(t));
-            if (via != null) {
-                prev.put(id, via);
-            }
-            if (end == null || best.get(id) > best.get(end)) {
-                end = id;
-            }
-        }
-        List<Task> path = new ArrayList<>();
-        for (String at = end; at != null; at = prev.get(at)) {
-            path.add(tasks.get(at));
-        }
-        Collections.reverse(path);
-        return List.copyOf(path);
+        return GraphLevels.criticalPath(tasks, topologicalOrder(), weight);
     }
 
     @Override

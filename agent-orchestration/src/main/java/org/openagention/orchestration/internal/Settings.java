@@ -9,10 +9,12 @@ import org.openagention.orchestration.FailurePolicy;
 import org.openagention.orchestration.OrchestrationListener;
 import org.openagention.orchestration.Planner;
 import org.openagention.orchestration.ReviewQueue;
+import org.openagention.orchestration.SandboxAvailability;
 import org.openagention.orchestration.TaskWorkspaces;
 import org.openagention.orchestration.WorkerFactory;
 
 /** An orchestrator's configuration, as the supervisor sees it. {@code planner} may be null. */
 public record Settings(WorkerFactory workers, TaskWorkspaces workspaces, JournalStore journal, int parallelism,
         FailurePolicy failurePolicy, Planner planner, int maxReplans, Budget budget,
-        List<OrchestrationListener> listeners, Sleeper sleeper, Clock clock, ReviewQueue reviews) {}
+        List<OrchestrationListener> listeners, Sleeper sleeper, Clock clock, ReviewQueue reviews,
+        SandboxAvailability sandbox) {}

@@ -18,7 +18,8 @@ import org.openagention.orchestration.Task;
 /**
  * Tasks as journal JSON and back. Built-in checks are written out in full; a custom check or a
  * reviewer (code, not data) is written as a marker and found again, on resume, in the graph the
- * caller supplies or, for a task derived from another (a conflict resolution), in that task.
+ * caller supplies or, for a task derived from another (a conflict resolution, written with
+ * {@code derivedFrom}), in that task.
  */
 final class TaskCodec {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +27,7 @@ final class TaskCodec {
     private TaskCodec() {}
 
     /** The task as compact JSON: fields at their default values are left out. */
-    static String write(Task t, String derivedFrom) {
+    static String write(Task t) {
         Payload n = new Payload().put("id", t.id()).put("goal", t.goal());
         if (!t.dependencies().isEmpty()) {
             n.put("dependsOn", t.dependencies());
@@ -60,9 +61,7 @@ final class TaskCodec {
         if (t.reviewer().isPresent()) {
             n.put("reviewer", true);
         }
-        if (!derivedFrom.isEmpty()) {
-            n.put("derivedFrom", derivedFrom);
-        }
+        t.conflictOf().ifPresent(from -> n.put("derivedFrom", from));
         return n.json();
     }
 
@@ -97,6 +96,9 @@ final class TaskCodec {
                     Duration.ofMillis(budget.get("maxWallClockMs").asLong())));
         }
         String from = n.path("derivedFrom").asText("");
+        if (!from.isEmpty()) {
+            b.conflictOf(from);
+        }
         Task source = source(id, from, originals, current);
         JsonNode check = n.path("check");
         switch (check.path("type").asText("none")) {

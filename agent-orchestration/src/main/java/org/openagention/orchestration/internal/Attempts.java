@@ -1,0 +1,57 @@
+package org.openagention.orchestration.internal;
+
+import java.time.Duration;
+import org.openagention.core.RunResult;
+import org.openagention.core.Sleeper;
+import org.openagention.orchestration.Budget;
+import org.openagention.orchestration.CheckContext;
+import org.openagention.orchestration.Task;
+import org.openagention.orchestration.Verdict;
+import org.openagention.orchestration.Worker;
+import org.openagention.tools.Workspace;
+
+/** The part of an attempt that runs on a worker thread: backoff, the worker, the acceptance check. */
+final class Attempts {
+    private Attempts() {}
+
+    /**
+     * How an attempt came back to the supervisor: a result and the check's verdict (null when the
+     * worker did not finish), or the error that ended it.
+     */
+    record Done(String taskId, int attempt, RunResult result, Verdict verdict, Throwable error, Duration elapsed,
+            Budget allotment) {}
+
+    /** Waits out the backoff, runs the worker, then the check. Never throws: the supervisor must hear back. */
+    static Done run(Sleeper sleeper, Task task, int n, Workspace ws, Worker worker, String prompt, Budget allot,
+            Duration backoff) {
+        long t0 = System.nanoTime();
+        try {
+            if (!backoff.isZero()) {
+                sleeper.sleep(backoff);
+                t0 = System.nanoTime();
+            }
+            RunResult r = worker.run(prompt, allot);
+            if (r == null) {
+                throw new IllegalStateException("the worker returned no result");
+            }
+            Verdict v = null;
+            if (r.isSuccess()) {
+                v = task.check().verify(new CheckContext(task, ws, n, r.finalText()));
+                if (v == null) {
+                    v = Verdict.failed("the acceptance check returned no verdict");
+                }
+            }
+            return new Done(task.id(), n, r, v, null, Duration.ofNanos(System.nanoTime() - t0), allot);
+        } catch (Throwable e) { // anything: the supervisor must hear back, or the run would hang
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new Done(task.id(), n, null, null, e, Duration.ofNanos(System.nanoTime() - t0), allot);
+        }
+    }
+
+    /** An attempt that could not start (its workspace or worker could not be made). */
+    static Done notStarted(Task task, int n, Throwable error, Budget allot) {
+        return new Done(task.id(), n, null, null, error, Duration.ZERO, allot);
+    }
+}

@@ -160,19 +160,32 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
                     + "' being merged in: git's conflict markers (<<<<<<<, =======, >>>>>>>) are in the conflicting"
                     + " files; remove them. Git said: " + Texts.firstLine(c.detail()));
         }
-        task.conflictOf().ifPresent(this::tidy);
+        if (task.conflictOf().isPresent()) {
+            retireMergedWork();
+        }
         return MergeResult.merged(((org.openagention.tools.MergeResult.Merged) result).changedFiles());
     }
 
-    /** The conflicted task's work is in the target now, through its resolution: its worktree is merged too. */
-    private void tidy(String conflictedTask) {
-        String id = worktreeId(conflictedTask);
-        try {
-            if (manager.find(id).map(w -> w.state() == Worktree.State.ACTIVE).orElse(false)) {
-                manager.merge(id, target);
+    /**
+     * After a conflict's resolution merged, the conflicted task's work (and that of any earlier
+     * resolution of it) is in the target: their worktrees are retired as merged. Only worktrees of
+     * this run that are clean and whose branch has commits of its own, all in the target, qualify,
+     * so a task at work is never touched.
+     */
+    private void retireMergedWork() {
+        for (Worktree w : manager.list()) {
+            if (runKey.isEmpty() || w.state() != Worktree.State.ACTIVE || !w.taskId().startsWith(runKey + ".")) {
+                continue;
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not retire the worktree of task {} after its conflict was resolved; it stays", id, e);
+            try {
+                String tip = git.check(repo, "rev-parse", w.branch());
+                boolean inTarget = git.run(repo, "merge-base", "--is-ancestor", tip, target).ok();
+                if (inTarget && !tip.equals(w.commit()) && git.check(w.path(), "status", "--porcelain").isEmpty()) {
+                    manager.merge(w.taskId(), target);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not retire the worktree of {} after a conflict was resolved; it stays", w.taskId(), e);
+            }
         }
     }
 

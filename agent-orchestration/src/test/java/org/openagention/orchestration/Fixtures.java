@@ -18,6 +18,7 @@ import org.openagention.core.testing.FakeModel;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.files.FileTools;
 
 /** Shared helpers for the orchestration tests: fake-model workers, a real write tool, journal queries. */
 final class Fixtures {
@@ -67,6 +68,39 @@ final class Fixtures {
                 .enqueueToolCall("write_file", "{\"path\":\"" + path + "\",\"content\":\"" + content + "\"}")
                 .enqueue(answer(answer));
         return Agent.builder().name("writer").model(model).addTool(writeTool(ws)).build();
+    }
+
+    /** A turn that calls {@code tool} with {@code argumentsJson}, costing 15 tokens. */
+    static ModelResponse toolCall(String tool, String argumentsJson) {
+        return ModelResponse.builder().addToolUse("call_" + Integer.toHexString(argumentsJson.hashCode()), tool,
+                argumentsJson).finishReason(FinishReason.TOOL_USE).modelId("fake-model").usage(new Usage(10, 5)).build();
+    }
+
+    /** The arguments of a {@code write_file} call. */
+    static String writeArgs(String path, String content) {
+        return "{\"path\":" + GitRepos.json(path) + ",\"content\":" + GitRepos.json(content) + "}";
+    }
+
+    /** The arguments of a {@code read_file} call. */
+    static String readArgs(String path) {
+        return "{\"path\":" + GitRepos.json(path) + "}";
+    }
+
+    /** The arguments of an {@code edit_file} call. */
+    static String editArgs(String path, String oldText, String newText) {
+        return "{\"path\":" + GitRepos.json(path) + ",\"old_string\":" + GitRepos.json(oldText)
+                + ",\"new_string\":" + GitRepos.json(newText) + "}";
+    }
+
+    /** An agent with the real file tools of agent-tools over {@code ws}, driven by {@code model}. */
+    static Agent fileAgent(Workspace ws, FakeModel model) {
+        return Agent.builder().name("worker").model(model).tools(FileTools.all(ws)).build();
+    }
+
+    /** A file-tools agent that writes {@code path} with {@code content}, then answers {@code answer}. */
+    static Agent fileWriter(Workspace ws, String path, String content, String answer) {
+        return fileAgent(ws, new FakeModel().enqueue(toolCall("write_file", writeArgs(path, content)))
+                .enqueue(answer(answer)));
     }
 
     static Task task(String id, String... deps) {

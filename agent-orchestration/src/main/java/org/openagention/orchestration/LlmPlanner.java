@@ -3,6 +3,7 @@ package org.openagention.orchestration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.openagention.core.Agent;
 import org.openagention.core.OutputSpec;
@@ -41,16 +42,22 @@ public final class LlmPlanner implements Planner {
         }
     }
 
-    /** One task as the model writes it. */
+    /**
+     * One task as the model writes it.
+     *
+     * @param acceptanceCommand a shell command that tells whether the task is done; the model omits
+     *     it (or sends null) when no command can tell, and a blank one counts as none
+     */
     public record PlannedTask(
             @Description("A short unique id: letters, digits, '-', '_' or '.'") String id,
             @Description("What the worker must achieve, self-contained") String goal,
             @Description("Ids of the tasks that must be finished first; empty for none") List<String> dependsOn,
             @Description("A shell command that exits 0 when the task is done, run in the task's workspace;"
-                    + " an empty string when no command can tell") String acceptanceCommand) {
+                    + " leave it out when no command can tell") Optional<String> acceptanceCommand) {
         public PlannedTask {
             dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
-            acceptanceCommand = acceptanceCommand == null ? "" : acceptanceCommand;
+            acceptanceCommand = acceptanceCommand == null ? Optional.empty()
+                    : acceptanceCommand.filter(c -> !c.isBlank());
         }
     }
 
@@ -136,9 +143,7 @@ public final class LlmPlanner implements Planner {
     private Task toTask(PlannedTask p) {
         Task.Builder b = defaults.apply(Task.builder(p.id())).goal(p.goal());
         b.dependencies(p.dependsOn());
-        if (!p.acceptanceCommand().isBlank()) {
-            b.check(checks.apply(p.acceptanceCommand()));
-        }
+        p.acceptanceCommand().ifPresent(command -> b.check(checks.apply(command)));
         return b.build();
     }
 

@@ -75,4 +75,27 @@ class LlmPlannerTest {
         model.takeRequest();
         assertThat(lastUserText(model.takeRequest())).contains("task 'parser' is already done: do not plan it again");
     }
+
+    @Test
+    void theAcceptanceCommandIsOptionalInTheSchemaAndMayBeLeftOutNullOrBlank() throws Exception {
+        String plan = "{\"tasks\":["
+                + "{\"id\":\"a\",\"goal\":\"No command given\",\"dependsOn\":[]},"
+                + "{\"id\":\"b\",\"goal\":\"A null command\",\"dependsOn\":[\"a\"],\"acceptanceCommand\":null},"
+                + "{\"id\":\"c\",\"goal\":\"A blank command\",\"dependsOn\":[],\"acceptanceCommand\":\" \"},"
+                + "{\"id\":\"d\",\"goal\":\"A command\",\"dependsOn\":[],\"acceptanceCommand\":\"make test\"}]}";
+        FakeModel model = new FakeModel().enqueueText(plan);
+
+        TaskGraph graph = LlmPlanner.builder(Agent.builder().model(model).build()).build().plan("Anything");
+
+        assertThat(graph.ids()).containsExactly("a", "b", "c", "d");
+        assertThat(List.of("a", "b", "c")).allSatisfy(id -> assertThat(graph.require(id).check())
+                .isSameAs(AcceptanceCheck.none()));
+        assertThat(graph.require("d").check().toString()).contains("[sh, -c, make test]");
+        com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.takeRequest().outputSchema().orElseThrow().schemaJson());
+        com.fasterxml.jackson.databind.JsonNode task = schema.findValue("acceptanceCommand");
+        assertThat(task).as("the schema describes the command").isNotNull();
+        assertThat(schema.findValues("required").toString()).contains("goal").doesNotContain("acceptanceCommand");
+        assertThat(new LlmPlanner.PlannedTask("x", "g", null, null).acceptanceCommand()).isEmpty();
+    }
 }

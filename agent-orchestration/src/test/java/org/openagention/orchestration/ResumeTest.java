@@ -29,11 +29,8 @@ class ResumeTest {
         Path k = Files.createDirectories(dir.resolve("killed"));
         Path markers = Files.createDirectories(k.resolve("markers"));
         Path childLog = k.resolve("child.out");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ResumeChild.class.getName(),
-                k.resolve("journal").toString(), k.resolve("lanes").toString(), k.resolve("log").toString(),
-                markers.toString(), "d", "killed-run")
-                .redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
+        Process child = startChild(childLog, k.resolve("journal").toString(), k.resolve("lanes").toString(),
+                k.resolve("log").toString(), markers.toString(), "d", "killed-run", "dirs");
         try {
             awaitMarker(child, markers.resolve("d.running"), childLog);
         } finally {
@@ -62,16 +59,28 @@ class ResumeTest {
         assertThat(resumed.task("a").orElseThrow().attempts()).isEqualTo(1);
     }
 
-    private static void awaitMarker(Process child, Path marker, Path childLog) throws Exception {
+    /** Starts {@link ResumeChild} with {@code args}, its output going to {@code childLog}. */
+    static Process startChild(Path childLog, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ResumeChild.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
+    }
+
+    /** Waits until the child leaves {@code marker}, failing if it exits first or takes over two minutes. */
+    static void awaitMarker(Process child, Path marker, Path childLog) throws Exception {
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
             marker.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!Files.exists(marker)) {
                 if (!child.isAlive()) {
-                    fail("the child JVM exited (" + child.exitValue() + ") before task d ran: " + Fixtures.read(childLog));
+                    fail("the child JVM exited (" + child.exitValue() + ") before it left " + marker.getFileName() + ": "
+                            + Fixtures.read(childLog));
                 }
                 if (System.nanoTime() > deadline) {
-                    fail("task d did not start within 120 s: " + Fixtures.read(childLog));
+                    fail("the marker " + marker.getFileName() + " did not appear within 120 s: "
+                            + Fixtures.read(childLog));
                 }
                 WatchKey key = watch.poll(1, TimeUnit.SECONDS);
                 if (key != null) {

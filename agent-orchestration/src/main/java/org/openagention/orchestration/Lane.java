@@ -2,13 +2,24 @@ package org.openagention.orchestration;
 
 /**
  * Where a task's worker runs, as course chapter 8 names the lanes. The {@link TaskWorkspaces}
- * given to the {@link Orchestrator} decides what each lane means concretely.
+ * given to the {@link Orchestrator} decides what each lane means concretely (see
+ * {@link TaskWorkspaces#worktrees} for a git repository).
  */
 public enum Lane {
-    /** In place, in the shared directory: for read-only or trivial tasks. */
+    /**
+     * In place, in the shared directory (the repository's own working tree): for read-only or
+     * trivial tasks. Parallel workers would see each other's half-done edits there, so the
+     * orchestrator runs a LOCAL task alone: it starts when nothing else is running, and nothing
+     * else starts until it is done, failed, or waiting to be retried.
+     */
     LOCAL,
     /** In its own isolated copy (a git worktree per task), merged back when accepted. */
     WORKTREE,
-    /** Isolated and confined (no network, writable workspace only) where the platform allows. */
+    /**
+     * Isolated like {@link #WORKTREE}, and confined: the worker's shell runs in a sandbox (no
+     * network, writable workspace only). The {@link WorkerFactory} gives such a task sandboxed
+     * tools; where the {@link SandboxAvailability} says no sandbox can run, the task fails to start
+     * ({@link FailureKind#LANE_UNAVAILABLE}) instead of running unconfined.
+     */
     SANDBOXED
 }

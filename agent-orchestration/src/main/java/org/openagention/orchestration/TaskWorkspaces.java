@@ -89,7 +89,9 @@ public interface TaskWorkspaces {
      * {@link WorktreeManager#cleanupOrphaned} removes leftovers of that run only, never the
      * worktrees of the tasks in its journal nor another run's. Keep the repository's working tree
      * clean while a run merges into its checked-out branch (git refuses a merge that would
-     * overwrite local changes), and keep the run journal outside the repository or ignored.
+     * overwrite local changes), and keep the run journal outside the repository or ignored. The
+     * acceptance check of a task that never wrote runs in the repository itself (its workspace's
+     * root), so such checks should only read.
      *
      * <pre>{@code
      * TaskWorkspaces lanes = TaskWorkspaces.worktrees(WorktreeManager.open(Path.of("/home/me/project")), "main");

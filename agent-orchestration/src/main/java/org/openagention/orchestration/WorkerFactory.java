@@ -9,6 +9,11 @@ import org.openagention.tools.Workspace;
  * Makes the {@link Worker} for one attempt at a task, given the task and its workspace: this is
  * where a worker agent gets its tools bound to the task's workspace.
  *
+ * <p>The task's {@link Task#lane()} says how its tools must be confined: a
+ * {@link Lane#SANDBOXED} task gets a shell that runs under the sandbox (the orchestrator has
+ * already checked, through its {@link SandboxAvailability}, that one is available, and never calls
+ * the factory for a sandboxed task otherwise).
+ *
  * <p>A handoff is a factory that returns another worker for a later attempt: that worker's prompt
  * starts with a checkpoint summary of what the previous attempt did (its tool calls and answer),
  * and it works in the same workspace.
@@ -16,7 +21,7 @@ import org.openagention.tools.Workspace;
  * <pre>{@code
  * WorkerFactory workers = WorkerFactory.agents((task, ws) -> Agent.builder()
  *         .model(model).instructions("You are a careful Java engineer.")
- *         .tools(CodingTools.all(ws)).build());
+ *         .tools(task.lane() == Lane.SANDBOXED ? sandboxedTools(ws) : CodingTools.all(ws)).build());
  * }</pre>
  *
  * Called on the supervisor's thread; must be quick and thread-safe.

@@ -1,13 +1,21 @@
 package org.openagention.orchestration.internal;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openagention.core.ConfigurationException;
 import org.openagention.orchestration.TaskWorkspaces;
 import org.openagention.tools.WorkspaceException;
 import org.openagention.tools.WorktreeManager;
 
-/** The lanes of an orchestrator given a repository: its git worktrees, merged into a target branch. */
+/**
+ * The lanes of an orchestrator given a repository: its git worktrees, merged into a target branch.
+ * Orchestrators of one JVM share one {@link WorktreeManager} per repository, so that their git
+ * work on it is serialized (managers do not coordinate with each other).
+ */
 public final class Repositories {
+    private static final Map<Path, WorktreeManager> MANAGERS = new ConcurrentHashMap<>();
+
     private Repositories() {}
 
     /**
@@ -19,7 +27,8 @@ public final class Repositories {
      */
     public static TaskWorkspaces lanes(Path repo, String targetBranch) {
         try {
-            WorktreeManager manager = WorktreeManager.open(repo);
+            WorktreeManager opened = WorktreeManager.open(repo);
+            WorktreeManager manager = MANAGERS.computeIfAbsent(opened.repository(), k -> opened);
             String target = targetBranch;
             if (target == null) {
                 Git.Result r = new Git().run(manager.repository(), "symbolic-ref", "--short", "-q", "HEAD");

@@ -18,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.testing.FakeModel;
 
@@ -98,6 +100,68 @@ class GitMergeConflictTest {
         assertThat(extraWorktrees(repo)).as("the conflicted task's worktree is retired with its resolution").isEmpty();
         assertThat(branches(repo, "openagention")).isEmpty();
         assertThat(git(repo, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void aResolutionStoppedMidWayResumesInItsWorktreeWithTheConflictStillBeingMerged() throws Exception {
+        Path repo = GitRepos.init(dir.resolve("repo"), Map.of("config.txt", "port=80\n"));
+        AtomicBoolean opsConfirmed = new AtomicBoolean();
+        AcceptanceCheck check = ctx -> ctx.task().conflictOf().isPresent() && !opsConfirmed.get()
+                ? Verdict.blocked("ops must confirm the port") : Verdict.passed("ok");
+        Task x = Task.builder("x").goal("Use port 443").check(check).retry(RetryPolicy.none()).build();
+        TaskGraph graph = TaskGraph.builder().add(x).build();
+        WorkerFactory workers = (task, ws, attempt) -> {
+            FakeModel model = new FakeModel();
+            if (task.id().equals("x")) {
+                model.enqueue(toolCall("read_file", readArgs("config.txt")))
+                        .enqueue(toolCall("edit_file", editArgs("config.txt", "port=80\n", "port=443\n")))
+                        .enqueue(toolCall("read_file", readArgs("config.txt")))
+                        .enqueue(toolCall("edit_file", editArgs("config.txt", "port=80\n", "port=443\n")))
+                        .enqueue(r -> {
+                            // Meanwhile a person commits another port on main: the merge will conflict.
+                            writeAndCommit(repo, "config.txt", "port=9090\n");
+                            return answer("port 443");
+                        });
+            } else if (attempt == 1) {
+                model.enqueue(toolCall("read_file", readArgs("config.txt")))
+                        .enqueue(toolCall("write_file", writeArgs("config.txt", "port=443\n")))
+                        .enqueue(answer("kept 443"));
+            } else {
+                model.enqueue(toolCall("read_file", readArgs("config.txt"))).enqueue(answer("still 443"));
+            }
+            return Worker.of(Fixtures.fileAgent(ws, model));
+        };
+        JournalStore journal = JournalStore.inMemory();
+
+        OrchestrationResult stalled = Orchestrator.builder().workers(workers).repository(repo).journal(journal).build()
+                .run("paused", "", graph);
+
+        assertThat(stalled.status()).isEqualTo(RunStatus.STALLED);
+        assertThat(stalled.states()).containsEntry("x", TaskState.DONE).containsEntry("x-merge", TaskState.BLOCKED);
+        Path resolution = repo.resolve(".git/openagention/worktrees/paused.x-merge");
+        assertThat(resolution.resolve(".git")).exists();
+        assertThat(git(resolution, "rev-parse", "-q", "--verify", "MERGE_HEAD")).isNotEmpty();
+
+        opsConfirmed.set(true);
+        OrchestrationResult resumed = Orchestrator.builder().workers(workers).repository(repo).journal(journal).build()
+                .resume("paused", graph);
+
+        assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(resumed.graph().require("x-merge").conflictOf()).contains("x");
+        assertThat(resumed.task("x-merge").orElseThrow().attempts()).isEqualTo(2);
+        assertThat(show(repo, "main", "config.txt")).isEqualTo("port=443");
+        assertThat(git(repo, "log", "-1", "--format=%p", "main").split(" ")).hasSize(2);
+        assertThat(extraWorktrees(repo)).isEmpty();
+        assertThat(branches(repo, "openagention")).isEmpty();
+    }
+
+    private static void writeAndCommit(Path repo, String file, String content) {
+        try {
+            java.nio.file.Files.writeString(repo.resolve(file), content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        git(repo, "commit", "-q", "-am", "ops: port 9090");
     }
 
     private static void await(CyclicBarrier barrier) {

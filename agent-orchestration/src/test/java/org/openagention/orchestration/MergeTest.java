@@ -74,6 +74,39 @@ class MergeTest {
     }
 
     @Test
+    void aConflictThatKeepsComingBackIsGivenUpOnAfterThreeResolutions() {
+        TaskWorkspaces dirs = TaskWorkspaces.directories(dir);
+        TaskWorkspaces alwaysConflicting = new TaskWorkspaces() {
+            @Override
+            public Workspace open(Task task) {
+                return dirs.open(task);
+            }
+
+            @Override
+            public MergeResult merge(Task task, Workspace workspace) {
+                return task.id().startsWith("b") ? MergeResult.conflict(List.of("a.txt"), "Still conflicting.")
+                        : dirs.merge(task, workspace);
+            }
+
+            @Override
+            public void discard(Task task, Workspace workspace) {
+                dirs.discard(task, workspace);
+            }
+        };
+        OrchestrationResult result = Orchestrator.builder().workers(Fixtures.doneWorkers()).workspaces(alwaysConflicting)
+                .build().run(TaskGraph.builder().add(task("b")).add(task("c", "b")).add(task("other")).build());
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.graph().ids()).containsExactly("b", "c", "other", "b-merge", "b-merge-merge",
+                "b-merge-merge-merge");
+        assertThat(result.graph().require("b-merge-merge").conflictOf()).contains("b-merge");
+        assertThat(result.detail()).startsWith("the merge conflict of task 'b-merge-merge-merge' in [a.txt] is still"
+                + " there after 3 resolutions; its work is kept for a person.");
+        assertThat(result.task("c").orElseThrow().skipped()).isTrue();
+        assertThat(result.task("other").orElseThrow().merged()).isTrue();
+    }
+
+    @Test
     void parallelTasksEditingTheSameFileConflictForReal() throws Exception {
         TaskWorkspaces lanes = TaskWorkspaces.directories(dir);
         Files.writeString(dir.resolve("target/config.txt"), "port=80");

@@ -30,7 +30,7 @@ final class Decisions {
         this.st = st;
         this.log = log;
         this.sup = sup;
-        this.merging = new Merging(st, log, sup);
+        this.merging = new Merging(st, log, sup, this);
         this.replanning = new Replanning(s, st, log);
     }
 
@@ -88,15 +88,15 @@ final class Decisions {
         }
         if (s.failurePolicy() == FailurePolicy.SKIP_DEPENDENTS
                 || (s.failurePolicy() == FailurePolicy.REPLAN && !replanning.replan(t))) {
-            skipDependents(t);
+            skipDependents(t, "depends on failed task '" + t.id() + "'");
         }
     }
 
-    private void skipDependents(Track failed) {
-        for (String id : st.graph.transitiveDependents(failed.id())) {
+    /** Skips every pending task downstream of {@code from}, for the reason {@code because}. */
+    void skipDependents(Track from, String because) {
+        for (String id : st.graph.transitiveDependents(from.id())) {
             Track t = st.tracks.get(id);
             if (t.state == TaskState.PENDING && !t.skipped) {
-                String because = "depends on failed task '" + failed.id() + "'";
                 log.write("task.skipped", log.payload(id).put("because", because));
                 st.applySkipped(t, because);
                 log.publish(() -> new OrchestrationEvent.TaskSkipped(st.runId, log.now(), id, because));

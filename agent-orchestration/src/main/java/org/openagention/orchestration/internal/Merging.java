@@ -15,14 +15,19 @@ import org.openagention.tools.Workspace;
  * the lanes can give it the conflicted state to work on.
  */
 final class Merging {
+    /** How many resolutions of one task's conflict are tried before the conflict is given up on. */
+    static final int MAX_RESOLUTIONS = 3;
+
     private final RunState st;
     private final RunLog log;
     private final Supervisor sup;
+    private final Decisions decisions;
 
-    Merging(RunState st, RunLog log, Supervisor sup) {
+    Merging(RunState st, RunLog log, Supervisor sup, Decisions decisions) {
         this.st = st;
         this.log = log;
         this.sup = sup;
+        this.decisions = decisions;
     }
 
     /** Merges a done task; a conflict becomes a new task that its dependents wait for. */
@@ -36,13 +41,23 @@ final class Merging {
                     + Texts.describe(e));
         }
         String conflictTask = "";
+        String unresolved = "";
         if (m instanceof MergeResult.Conflict c) {
-            conflictTask = addResolver(t, c);
+            int tried = resolutionsBefore(t);
+            if (tried >= MAX_RESOLUTIONS) {
+                unresolved = "the merge conflict of task '" + t.id() + "' in " + c.files() + " is still there after "
+                        + tried + " resolutions; its work is kept for a person. " + c.detail();
+            } else {
+                conflictTask = addResolver(t, c);
+            }
         }
         boolean merged = m instanceof MergeResult.Merged;
         log.write("task.merged", log.payload(t.id()).put("merged", merged).put("conflictTask", conflictTask)
-                .put("files", m.files()));
-        st.applyMerged(t, merged);
+                .put("files", m.files()).put("unresolved", unresolved));
+        st.applyMerged(t, merged, unresolved);
+        if (!unresolved.isEmpty()) {
+            decisions.skipDependents(t, "depends on task '" + t.id() + "', whose merge conflict was not resolved");
+        }
         String ct = conflictTask;
         List<String> mergedFiles = m.files();
         log.publish(() -> new OrchestrationEvent.TaskMerged(st.runId, log.now(), t.id(), merged, mergedFiles, ct));
@@ -69,8 +84,22 @@ final class Merging {
         return rid;
     }
 
+    /** How many resolution tasks came before this one in its chain (0 for an ordinary task). */
+    private int resolutionsBefore(Track t) {
+        int n = 0;
+        for (Task at = t.task; at.conflictOf().isPresent(); n++) {
+            Track from = st.tracks.get(at.conflictOf().get());
+            if (from == null) {
+                return n + 1;
+            }
+            at = from.task;
+        }
+        return n;
+    }
+
     private Task resolverOf(Task task, MergeResult.Conflict c) {
-        String base = (task.id().length() > 56 ? task.id().substring(0, 56) : task.id()) + "-merge";
+        // Room for "-merge" and a three-digit number within the 64 characters of a task id.
+        String base = (task.id().length() > 55 ? task.id().substring(0, 55) : task.id()) + "-merge";
         String id = base;
         for (int n = 2; st.tracks.containsKey(id); n++) {
             id = base + n;

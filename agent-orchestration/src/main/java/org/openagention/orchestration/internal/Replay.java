@@ -74,7 +74,7 @@ final class Replay {
                 st.applyReviewDecided(st.track(task), p.get("item").asText(), decision(p));
                 break;
             case "task.merged":
-                st.applyMerged(st.track(task), p.get("merged").asBoolean());
+                st.applyMerged(st.track(task), p.get("merged").asBoolean(), p.path("unresolved").asText(""));
                 break;
             case "graph.task.added": {
                 List<String> dependents = new ArrayList<>();

@@ -27,6 +27,9 @@ final class RunEnd {
         for (Task task : st.graph.tasks()) {
             Track t = st.tracks.get(task.id());
             if (t.state == TaskState.DONE) {
+                if (!t.unresolved.isEmpty() && failed.isEmpty()) {
+                    failed = Texts.firstLine(t.unresolved);
+                }
                 continue;
             }
             notDone.add(t.id());

@@ -112,8 +112,9 @@ final class RunState {
         }
     }
 
-    void applyMerged(Track t, boolean merged) {
+    void applyMerged(Track t, boolean merged, String unresolved) {
         t.merged = merged;
+        t.unresolved = unresolved;
         t.mergeRecorded = true;
     }
 

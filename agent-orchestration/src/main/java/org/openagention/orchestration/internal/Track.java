@@ -26,6 +26,7 @@ final class Track {
     String skippedBecause = "";
     boolean merged;
     boolean mergeRecorded;
+    String unresolved = ""; // why its merge conflict was given up on, when it was
     boolean gaveUp;
     boolean superseded;
     int unmet;

@@ -1,6 +1,7 @@
 package org.openagention.orchestration.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -118,7 +119,7 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
         boolean merging = git.run(dir, "rev-parse", "--verify", "--quiet", "MERGE_HEAD").ok();
         boolean hasTarget = git.run(dir, "merge-base", "--is-ancestor", target, "HEAD").ok();
         if (!merging && !hasTarget) {
-            List<String> args = new java.util.ArrayList<>(git.commitOptions(dir));
+            List<String> args = new ArrayList<>(git.commitOptions(dir));
             args.addAll(List.of("merge", "--no-ff", "--no-commit", "--no-verify", target));
             Git.Result r = git.run(dir, args);
             if (!r.ok() && !git.run(dir, "rev-parse", "--verify", "--quiet", "MERGE_HEAD").ok()) {
@@ -146,9 +147,10 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
             manager.create(id, target); // the worktree is gone but its branch is not: check it out again
         }
         if (task.conflictOf().isPresent()) {
-            List<String> marked = ConflictMarkers.remaining(git, manager.find(id).orElseThrow().path(), target);
+            Path dir = manager.find(id).orElseThrow().path();
+            List<String> marked = ConflictMarkers.remaining(git, dir, target);
+            concludeMerge(dir, task); // with markers too: the next resolution starts from this one's work
             if (!marked.isEmpty()) {
-                manager.commit(id); // the next resolution starts from this one's work
                 return MergeResult.conflict(marked, "Git's conflict markers (<<<<<<<, >>>>>>>) are still in these"
                         + " files on branch " + BRANCH_PREFIX + id + "; the next resolution starts from that work.");
             }
@@ -164,6 +166,24 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
             retireMergedWork();
         }
         return MergeResult.merged(((org.openagention.tools.MergeResult.Merged) result).changedFiles());
+    }
+
+    /**
+     * Commits the merge of the target that a resolution worked in, even when the resolved files
+     * equal the task's side (a merge commit must record both parents, or the target conflicts again).
+     */
+    private void concludeMerge(Path dir, Task task) {
+        if (!git.run(dir, "rev-parse", "--verify", "--quiet", "MERGE_HEAD").ok()) {
+            return;
+        }
+        git.check(dir, "add", "-A");
+        List<String> args = new ArrayList<>(git.commitOptions(dir));
+        args.addAll(List.of("commit", "--no-verify", "-q", "-m", "openagention: task " + task.id() + " resolves the"
+                + " merge conflict of " + task.conflictOf().orElseThrow() + " with " + target));
+        Git.Result r = git.run(dir, args);
+        if (!r.ok()) {
+            throw new WorkspaceException("cannot commit the resolution of task '" + task.id() + "': " + r.describe());
+        }
     }
 
     /**

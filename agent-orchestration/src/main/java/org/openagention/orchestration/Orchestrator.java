@@ -19,7 +19,11 @@ import org.openagention.orchestration.internal.Supervisor;
  *
  * <p>Ready tasks (every dependency done) start in parallel up to {@link Builder#parallelism},
  * each in its own workspace from the {@link TaskWorkspaces}, on virtual threads on JDK 21+ (a
- * bounded pool on 17). Each attempt is a {@link Worker} run whose output is checked by the task's
+ * bounded pool on 17). Given a git repository ({@link Builder#repository}), the lanes are its
+ * worktrees: a worktree per task that writes, created on its first write
+ * ({@link TaskWorkspaces#worktrees}). A {@link Lane#LOCAL} task works in the shared tree and runs
+ * alone; a {@link Lane#SANDBOXED} task starts only where the {@link SandboxAvailability} says a
+ * sandbox can run. Each attempt is a {@link Worker} run whose output is checked by the task's
  * {@link AcceptanceCheck}, then, when the task has a {@link Reviewer}, decided through the
  * {@link ReviewQueue} (approve, reject, or revise: the feedback goes back to the worker). A failed
  * attempt is retried by the task's {@link RetryPolicy}, its prompt starting with the failure; a

@@ -244,6 +244,24 @@ public final class Supervisor {
             kind = FailureKind.CHECK_FAILED;
             failure = v.output();
         }
+        record(t, d, kind, failure);
+        budgets.noteSpent(); // a spent graph budget is noted right away, so that no new task starts
+        if (kind != null) {
+            decisions.fail(t, kind, failure);
+        } else if (v instanceof Verdict.Blocked) {
+            decisions.move(t, TaskState.BLOCKED, v.output());
+        } else if (t.task.reviewer().isPresent()) {
+            decisions.move(t, TaskState.REVIEW, "");
+            reviews.submit(t);
+        } else {
+            decisions.complete(t, "");
+        }
+    }
+
+    /** Journals, applies and publishes how the attempt ended ({@code kind} null when it passed or is blocked). */
+    private void record(Track t, Attempts.Done d, FailureKind kind, String failure) {
+        RunResult r = d.result();
+        Verdict v = d.verdict();
         String outcome = kind != null ? kind.name() : v instanceof Verdict.Blocked ? "blocked" : "passed";
         Spend spend = r == null ? new Spend(0, 0, d.elapsed())
                 : new Spend(r.usage().totalTokens(), r.costUsd(), d.elapsed());
@@ -263,16 +281,5 @@ public final class Supervisor {
         st.applyAttemptFinished(t, spend, output, checkOutput, checkpoint);
         log.publish(() -> new OrchestrationEvent.AttemptFinished(st.runId, log.now(), t.id(), d.attempt(),
                 r == null ? 0 : r.turns(), spend.tokens(), spend.costUsd(), spend.elapsed(), outcome));
-        budgets.noteSpent(); // a spent graph budget is noted right away, so that no new task starts
-        if (kind != null) {
-            decisions.fail(t, kind, failure);
-        } else if (v instanceof Verdict.Blocked) {
-            decisions.move(t, TaskState.BLOCKED, v.output());
-        } else if (t.task.reviewer().isPresent()) {
-            decisions.move(t, TaskState.REVIEW, "");
-            reviews.submit(t);
-        } else {
-            decisions.complete(t, "");
-        }
     }
 }

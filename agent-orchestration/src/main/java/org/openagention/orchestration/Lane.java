@@ -9,8 +9,8 @@ public enum Lane {
     /**
      * In place, in the shared directory (the repository's own working tree): for read-only or
      * trivial tasks. Parallel workers would see each other's half-done edits there, so the
-     * orchestrator runs a LOCAL task alone: it starts when nothing else is running, and nothing
-     * else starts until it is done, failed, or waiting to be retried.
+     * orchestrator runs a LOCAL task alone: it starts when no other attempt or review is under
+     * way, and nothing else starts until it is done, failed, or waiting to be retried.
      */
     LOCAL,
     /** In its own isolated copy (a git worktree per task), merged back when accepted. */

@@ -139,6 +139,30 @@ class GitLanesOrchestrationTest {
     }
 
     @Test
+    void aLocalTaskWaitsForAReviewUnderWaySinceItsApprovalMergesIntoTheRepository() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Task reviewed = Task.builder("w").goal("Reviewed work").reviewer(item -> ReviewDecision.approve("alice"))
+                .retry(RetryPolicy.none()).build();
+        Task local = Task.builder("l").goal("Local work").lane(Lane.LOCAL).retry(RetryPolicy.none()).build();
+        WorkerFactory workers = WorkerFactory.agents((task, ws) -> Fixtures.fileWriter(ws, task.id() + ".txt",
+                task.id(), "done " + task.id()));
+
+        OrchestrationResult result = Orchestrator.builder().workers(workers).repository(repo).parallelism(4)
+                .addListener(e -> {
+                    if (e instanceof OrchestrationEvent.AttemptStarted s) {
+                        order.add("start " + s.taskId());
+                    } else if (e instanceof OrchestrationEvent.ReviewDecided r) {
+                        order.add("review " + r.taskId());
+                    }
+                }).build().run(TaskGraph.builder().add(reviewed).add(local).build());
+
+        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(order).containsExactly("start w", "review w", "start l");
+        assertThat(show(repo, "main", "w.txt")).isEqualTo("w");
+        assertThat(show(repo, "main", "l.txt")).isEqualTo("l");
+    }
+
+    @Test
     void aSandboxedTaskFailsToStartWhereNoSandboxIsAvailable() {
         FakeModel model = FakeModel.answering(r -> answer("should not run"));
         Task sealed = Task.builder("sealed").goal("Run the untrusted build").lane(Lane.SANDBOXED).build();

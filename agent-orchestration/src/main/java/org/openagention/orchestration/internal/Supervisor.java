@@ -31,8 +31,9 @@ import org.openagention.tools.Workspace;
  * touch the state: they return results through a queue, and their output is data.
  *
  * <p>A {@link Lane#LOCAL} task works in the shared directory itself, so it runs alone: it starts
- * only when nothing else is running, and nothing else starts until it is done, failed, or back to
- * pending (a review keeps the directory its own, since a revision works on it again).
+ * only when no attempt and no review is under way (an approval merges into that directory), and
+ * nothing else starts until it is done, failed, or back to pending (its own review keeps the
+ * directory its own, since a revision works on it again).
  */
 public final class Supervisor {
     private final Settings s;
@@ -137,8 +138,8 @@ public final class Supervisor {
                 st.ready.poll();
                 continue;
             }
-            if (t.task.lane() == Lane.LOCAL && running > 0) {
-                break; // it waits for the others to finish, and nothing overtakes it
+            if (t.task.lane() == Lane.LOCAL && inFlight > 0) {
+                break; // it waits for every attempt and review under way to end, and nothing overtakes it
             }
             Budget allot = budgets.allotment(t);
             if (allot == null) {
@@ -166,9 +167,9 @@ public final class Supervisor {
                 + " make the sandbox available, or give the task another lane").orElse(null);
     }
 
-    /** Whether a LOCAL task may start now (nothing else is running or holds the shared directory). */
+    /** Whether a LOCAL task may start now (no attempt or review under way, and no LOCAL task holding the directory). */
     boolean mayStartLocal() {
-        return running == 0 && exclusive == null;
+        return inFlight == 0 && exclusive == null;
     }
 
     /** Notes the task's new state: a LOCAL task gives the shared directory back when it leaves running and review. */

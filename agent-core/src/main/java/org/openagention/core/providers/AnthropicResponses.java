@@ -6,6 +6,7 @@ import org.openagention.core.message.Content;
 import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
+import org.openagention.core.providers.internal.MalformedResponseException;
 
 /** Reads a Messages API response body into a {@link ModelResponse}. */
 final class AnthropicResponses {
@@ -13,7 +14,7 @@ final class AnthropicResponses {
 
     static ModelResponse parse(JsonNode body) {
         if (!body.isObject() || !body.path("content").isArray()) {
-            throw new IllegalArgumentException("a Messages API response needs a 'content' array");
+            throw new MalformedResponseException("a Messages API response needs a 'content' array");
         }
         ModelResponse.Builder b = ModelResponse.builder().id(Json.text(body, "id", ""))
                 .modelId(Json.text(body, "model", ""))

@@ -11,6 +11,7 @@ import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.StreamEvent;
 import org.openagention.core.model.StreamListener;
+import org.openagention.core.providers.internal.MalformedResponseException;
 import org.openagention.core.model.Usage;
 import org.openagention.core.tool.ToolCall;
 
@@ -21,7 +22,6 @@ import org.openagention.core.tool.ToolCall;
  */
 final class AnthropicStream {
     private final StreamListener listener;
-    private final String requestId;
     private final TreeMap<Integer, Block> blocks = new TreeMap<>();
     private String id = "";
     private String model = "";
@@ -32,9 +32,8 @@ final class AnthropicStream {
     private int toolCalls;
     private boolean emitted;
 
-    AnthropicStream(StreamListener listener, String requestId) {
+    AnthropicStream(StreamListener listener) {
         this.listener = listener;
-        this.requestId = requestId;
     }
 
     /** Whether anything reached the listener yet (after that, a failure must not be retried). */
@@ -42,12 +41,16 @@ final class AnthropicStream {
         return emitted;
     }
 
-    /** Takes one event; {@code event} may be null when the server sent no {@code event:} line. */
+    /**
+     * Takes one event. The data's {@code type} names it (Anthropic repeats the event name there);
+     * {@code event} is the fallback.
+     *
+     * @throws MalformedResponseException when the event is not what the API documents
+     */
     void accept(String event, String data) {
-        JsonNode n = WireJson.tryParse(data)
-                .orElseThrow(() -> AnthropicErrors.malformed("a stream event is not valid JSON: " + abbreviate(data),
-                        requestId));
-        String type = event != null && !event.isEmpty() ? event : Json.text(n, "type", "");
+        JsonNode n = WireJson.tryParse(data).orElseThrow(() -> new MalformedResponseException(
+                "a stream event is not valid JSON: " + abbreviate(data)));
+        String type = Json.text(n, "type", event == null ? "" : event);
         switch (type) {
             case "message_start" -> {
                 JsonNode message = n.path("message");
@@ -64,7 +67,8 @@ final class AnthropicStream {
                 usage = AnthropicResponses.usage(n.get("usage"), usage);
             }
             case "message_stop" -> stopped = true;
-            case "error" -> throw AnthropicErrors.fromErrorBody(0, n, requestId, true);
+            case "error" -> throw new MalformedResponseException("an error event the transport did not catch: "
+                    + abbreviate(data));
             default -> { } // ping, and event types added after this was written
         }
     }
@@ -72,8 +76,8 @@ final class AnthropicStream {
     /** The assembled response; fails when the stream ended before {@code message_stop}. */
     ModelResponse finish() {
         if (!started || !stopped) {
-            throw AnthropicErrors.malformed("the stream ended before " + (started ? "message_stop" : "message_start")
-                    + " (cut off?)", requestId);
+            throw new MalformedResponseException("the stream ended before " + (started ? "message_stop" : "message_start")
+                    + " (cut off?)");
         }
         List<Content> content = new ArrayList<>();
         for (Block b : blocks.values()) {
@@ -85,7 +89,7 @@ final class AnthropicStream {
 
     private void start(int index, JsonNode block) {
         if (!block.isObject()) {
-            throw AnthropicErrors.malformed("content_block_start without a content_block", requestId);
+            throw new MalformedResponseException("content_block_start without a content_block");
         }
         Block b = new Block((ObjectNode) block.deepCopy());
         blocks.put(index, b);
@@ -105,8 +109,8 @@ final class AnthropicStream {
     private Block block(JsonNode event) {
         Block b = blocks.get(event.path("index").asInt(-1));
         if (b == null) {
-            throw AnthropicErrors.malformed("an event names content block " + event.path("index")
-                    + " that never started", requestId);
+            throw new MalformedResponseException("an event names content block " + event.path("index")
+                    + " that never started");
         }
         return b;
     }
@@ -157,7 +161,7 @@ final class AnthropicStream {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
     /** One content block being assembled. */

@@ -7,6 +7,7 @@ import org.openagention.core.message.Content;
 import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
+import org.openagention.core.providers.internal.MalformedResponseException;
 
 /** Reads an OpenAI Responses API response object into a {@link ModelResponse}. */
 final class ResponsesParser {
@@ -18,7 +19,7 @@ final class ResponsesParser {
      */
     static ModelResponse parse(JsonNode response, List<JsonNode> items) {
         if (!response.isObject()) {
-            throw new IllegalArgumentException("a Responses API response must be a JSON object");
+            throw new MalformedResponseException("a Responses API response must be a JSON object");
         }
         JsonNode output = response.path("output");
         Iterable<JsonNode> outputItems = output.isArray() && !output.isEmpty() ? output : items;

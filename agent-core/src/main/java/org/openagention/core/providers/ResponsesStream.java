@@ -6,7 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.openagention.core.internal.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelResponse;
+import org.openagention.core.providers.internal.MalformedResponseException;
+import org.openagention.core.providers.internal.ProviderErrors;
+import org.openagention.core.providers.internal.Redactor;
 import org.openagention.core.model.StreamEvent;
 import org.openagention.core.model.StreamListener;
 import org.openagention.core.tool.ToolCall;
@@ -19,15 +24,16 @@ import org.openagention.core.tool.ToolCall;
  */
 final class ResponsesStream {
     private final StreamListener listener;
-    private final String requestId;
     private final TreeMap<Integer, JsonNode> doneItems = new TreeMap<>();
     private final Map<Integer, Integer> toolIndexByOutput = new HashMap<>();
     private JsonNode terminal;
     private boolean emitted;
 
-    ResponsesStream(StreamListener listener, String requestId) {
+    private final Redactor redactor;
+
+    ResponsesStream(StreamListener listener, Redactor redactor) {
         this.listener = listener;
-        this.requestId = requestId;
+        this.redactor = redactor;
     }
 
     /** Whether anything reached the listener yet (after that, a failure must not be retried). */
@@ -37,9 +43,8 @@ final class ResponsesStream {
 
     /** Takes one event; {@code event} may be null when the server sent no {@code event:} line. */
     void accept(String event, String data) {
-        JsonNode n = WireJson.tryParse(data).orElseThrow(() -> ResponsesErrors.malformed(
-                "a stream event is not valid JSON: " + (data.length() > 80 ? data.substring(0, 80) + "..." : data),
-                requestId));
+        JsonNode n = WireJson.tryParse(data).orElseThrow(() -> new MalformedResponseException(
+                "a stream event is not valid JSON: " + (data.length() > 200 ? data.substring(0, 200) + "..." : data)));
         String type = Json.text(n, "type", event == null ? "" : event);
         int outputIndex = n.path("output_index").asInt(-1);
         switch (type) {
@@ -65,8 +70,8 @@ final class ResponsesStream {
             }
             case "response.output_item.done" -> itemDone(outputIndex, n.path("item"));
             case "response.completed", "response.incomplete" -> terminal = n.path("response");
-            case "response.failed" -> throw ResponsesErrors.fromError(0, n.path("response").path("error"), requestId);
-            case "error" -> throw ResponsesErrors.fromError(0, n.has("error") ? n.get("error") : n, requestId);
+            case "response.failed" -> throw failed(n.path("response").path("error"));
+            case "error" -> throw failed(n.has("error") ? n.get("error") : n);
             default -> { } // created, in_progress, content_part.*, *.done and later additions
         }
     }
@@ -74,7 +79,7 @@ final class ResponsesStream {
     /** The assembled response; fails when the stream ended before its terminal event. */
     ModelResponse finish() {
         if (terminal == null || !terminal.isObject()) {
-            throw ResponsesErrors.malformed("the stream ended before response.completed (cut off?)", requestId);
+            throw new MalformedResponseException("the stream ended before response.completed (cut off?)");
         }
         return ResponsesParser.parse(terminal, new ArrayList<>(doneItems.values()));
     }
@@ -100,6 +105,13 @@ final class ResponsesStream {
                     Json.text(item, "name", ""),
                     WireJson.canonicalArguments(ResponsesParser.arguments(item.get("arguments"))))));
         }
+    }
+
+    /** The typed exception for an error the stream reported (the transport adds no request id here). */
+    private ModelException failed(JsonNode error) {
+        ObjectNode body = Json.object();
+        body.set("error", error.isObject() ? error : Json.object().put("message", error.asText("")));
+        return ProviderErrors.fromResponse("openai-responses", 0, null, Json.write(body), null, redactor);
     }
 
     private void emit(StreamEvent event) {

@@ -158,8 +158,7 @@ class AnthropicModelTest {
     @Test
     void promptTooLongIsContextWindowExceeded() {
         server.enqueue(LoopbackServer.Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":"
-                + "\"invalid_request_error\",\"message\":\"prompt is too long: 208310 tokens > 200000 maximum\"}}",
-                Map.of()));
+                + "\"invalid_request_error\",\"message\":\"prompt is too long: 208310 tokens > 200000 maximum\"}}"));
 
         assertThatThrownBy(() -> model().complete(hello())).isInstanceOf(ContextWindowExceededException.class)
                 .hasMessageContaining("prompt is too long");

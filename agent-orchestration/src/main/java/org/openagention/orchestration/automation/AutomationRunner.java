@@ -1,7 +1,5 @@
 package org.openagention.orchestration.automation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,14 +46,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AutomationRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AutomationRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JournalStore journal;
     private final SkillSet skills;
     private final Ticker ticker;
     private final boolean ownsTicker;
     private final Clock clock;
-    private final List<AutomationListener> listeners = new CopyOnWriteArrayList<>();
+    private final RunLog log;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ExecutorService threads;
     private volatile boolean closed;
@@ -81,6 +77,7 @@ public final class AutomationRunner implements AutoCloseable {
         this.ownsTicker = b.ticker == null;
         this.ticker = b.ticker != null ? b.ticker : Ticker.system();
         this.clock = b.clock;
+        this.log = new RunLog(journal, clock);
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "automation-run-" + n.incrementAndGet());
@@ -95,7 +92,7 @@ public final class AutomationRunner implements AutoCloseable {
 
     /** Adds a listener for run status changes and trigger problems. */
     public void addListener(AutomationListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        log.addListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -220,9 +217,7 @@ public final class AutomationRunner implements AutoCloseable {
     private void runOnce(Slot slot, TriggerEvent event) {
         Automation a = slot.automation;
         String runId = a.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        ObjectNode payload = JSON.createObjectNode().put("automation", a.id()).put("trigger", event.description());
-        event.details().forEach(payload.putArray("details")::add);
-        journal.append(runId, "automation.triggered", "", clock.instant(), payload.toString());
+        log.triggered(runId, a.id(), event);
         AutomationRun start = new AutomationRun(a.id(), runId, AutomationStatus.RUNNING, event, "", null, "",
                 clock.instant());
         if (closed) {
@@ -251,31 +246,11 @@ public final class AutomationRunner implements AutoCloseable {
         synchronized (slot) {
             slot.runs.put(run.runId(), run);
         }
-        ObjectNode payload = JSON.createObjectNode().put("status", run.status().name()).put("detail", run.detail())
-                .put("agentRunId", run.agentRunId());
-        try {
-            journal.append(run.runId(), "automation.status", "", run.at(), payload.toString());
-        } catch (RuntimeException e) {
-            LOG.warn("could not journal the status of automation run {}: {}", run.runId(), e.toString());
-        }
-        for (AutomationListener l : listeners) {
-            try {
-                l.onRunChanged(run);
-            } catch (RuntimeException e) {
-                LOG.warn("automation listener {} threw on {}", l, run, e);
-            }
-        }
+        log.status(run);
     }
 
     private void problem(String automationId, String problem) {
-        LOG.warn("automation {}: {}", automationId, problem);
-        for (AutomationListener l : listeners) {
-            try {
-                l.onTriggerProblem(automationId, problem);
-            } catch (RuntimeException e) {
-                LOG.warn("automation listener {} threw on a trigger problem", l, e);
-            }
-        }
+        log.problem(automationId, problem);
     }
 
     /**

@@ -34,14 +34,9 @@ final class ProcessTree {
 
     /** Tracks {@code process}; {@code ownSession} says it was started under setsid. */
     static ProcessTree of(Process process, boolean ownSession) {
-        long sid = -1;
-        if (ownSession) {
-            Optional<long[]> ids = groupAndSession(process.pid());
-            if (ids.isPresent() && ids.get()[1] == process.pid()) {
-                sid = process.pid();
-            }
-        }
-        return new ProcessTree(process, sid);
+        // setsid calls setsid(2) and execs in place (a child of the JVM never leads a process
+        // group, so setsid need not fork): the session id is the pid, even before setsid has run.
+        return new ProcessTree(process, ownSession ? process.pid() : -1);
     }
 
     /** Remembers the current descendants, so they can be killed after they are re-parented. */

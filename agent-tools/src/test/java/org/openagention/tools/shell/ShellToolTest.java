@@ -171,7 +171,7 @@ class ShellToolTest {
         Tool tool = shell(ShellOptions.builder().headBytes(10).tailBytes(10).build());
         assertThat(call(tool, "printf 0123456789abcdefghij").text()).isEqualTo("0123456789abcdefghij\n[exit code 0]");
         assertThat(call(tool, "printf 0123456789-middle-abcdefghij").text())
-                .startsWith("0123456789\n\n[... output truncated: 29 bytes in total; the first 10 and the last 10 bytes are shown, 9 bytes omitted ...]\n\nabcdefghij");
+                .startsWith("0123456789\n\n[... output truncated: 28 bytes in total; the first 10 and the last 10 bytes are shown, 8 bytes omitted ...]\n\nabcdefghij");
     }
 
     @Test

@@ -82,8 +82,9 @@ final class GrepCollector {
             }
             if (totalFiles > kept.size()) {
                 out.append("\n[").append(kept.size()).append(" of ").append(totalFiles).append(" files shown, ")
-                        .append(totalFiles - kept.size()).append(" omitted (").append(totalMatches)
-                        .append(" matching lines in all). Narrow the search or raise head_limit.]\n");
+                        .append(totalFiles - kept.size()).append(" omitted")
+                        .append(mode == OutputMode.COUNT ? " (" + totalMatches + " matching lines in all)" : "")
+                        .append(". Narrow the search or raise head_limit.]\n");
             }
         }
         return out.toString();

@@ -180,6 +180,34 @@ abstract class SearchToolsContract {
         assertThat(error(grep, "{\"pattern\":\"x\",\"path\":\"nope\"}").text()).contains("does not exist");
     }
 
+    @Test
+    void grepStopsWhenTheRunIsCancelled() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            write("d" + i + "/f.txt", "hit\n");
+        }
+        ToolContext cancelled = new ToolContext() {
+            @Override
+            public String runId() {
+                return "r";
+            }
+
+            @Override
+            public int turn() {
+                return 1;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+
+            @Override
+            public void publish(org.openagention.core.AgentEvent event) {}
+        };
+        ToolResult r = grep.call(new ToolCall("c", "grep", "{\"pattern\":\"hit\"}"), cancelled);
+        assertThat(((ToolResult.Error) r).kind()).isEqualTo(ErrorKind.CANCELLED);
+    }
+
     // ---- grep: which files
 
     @Test

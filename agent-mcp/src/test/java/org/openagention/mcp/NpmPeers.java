@@ -120,8 +120,17 @@ final class NpmPeers {
         }
     }
 
+    /** What a finished command printed (stdout and stderr together) and its exit status. */
+    record Outcome(int exit, String output) {}
+
     /** The command's output, or null when it could not run or exited non-zero. */
     static String run(List<String> command, Path cwd, int timeoutSeconds) {
+        Outcome o = execute(command, cwd, timeoutSeconds);
+        return o != null && o.exit() == 0 ? o.output() : null;
+    }
+
+    /** The command's outcome, or null when it could not start or ran out of time. */
+    static Outcome execute(List<String> command, Path cwd, int timeoutSeconds) {
         try {
             Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
             p.getOutputStream().close();
@@ -131,8 +140,7 @@ final class NpmPeers {
                 p.destroyForcibly();
                 return null;
             }
-            String text = out.get(10, TimeUnit.SECONDS);
-            return p.exitValue() == 0 ? text : null;
+            return new Outcome(p.exitValue(), out.get(10, TimeUnit.SECONDS));
         } catch (IOException e) {
             return null;
         } catch (Exception e) {

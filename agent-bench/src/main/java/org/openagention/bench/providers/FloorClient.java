@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,11 +45,8 @@ final class FloorClient {
                     .version(HttpClient.Version.HTTP_1_1)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(request)))
                     .build();
-            HttpResponse<InputStream> response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
-            JsonNode root;
-            try (InputStream in = response.body()) {
-                root = MAPPER.readTree(in);
-            }
+            HttpResponse<byte[]> response = client.send(http, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode root = MAPPER.readTree(response.body());
             JsonNode message = root.get("choices").get(0).get("message");
             JsonNode calls = message.get("tool_calls");
             if (calls == null || calls.isEmpty()) {

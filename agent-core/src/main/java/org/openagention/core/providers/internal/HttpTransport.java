@@ -109,6 +109,7 @@ public final class HttpTransport {
             JsonNode tree;
             try (InputStream in = response.body()) {
                 tree = Json.MAPPER.readTree(in);
+                drain(in);
             } catch (JsonProcessingException e) {
                 breaker.onSuccess(endpoint);
                 throw unreadable("a response that is not valid JSON: " + e.getOriginalMessage(), status, requestId, e);
@@ -158,6 +159,9 @@ public final class HttpTransport {
             boolean sawDone;
             try (InputStream in = response.body()) {
                 sawDone = new SseParser(in).parse(sink);
+                if (sawDone) {
+                    drain(in);
+                }
             } catch (RetryStream r) {
                 pause(r.error, r.delay, attempt, endpoint);
                 continue;
@@ -320,6 +324,22 @@ public final class HttpTransport {
     private UnreadableResponseException unreadable(String what, int status, String requestId, Throwable cause) {
         String msg = provider + " sent " + what + (requestId == null ? "" : " [request id " + requestId + "]");
         return new UnreadableResponseException(redactor.redact(msg), status, requestId, cause);
+    }
+
+    /**
+     * Reads what is left of a body (a trailing newline, usually) so that closing it returns the
+     * connection to the pool instead of cancelling the exchange and dropping the connection.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] skip = new byte[256];
+        long total = 0;
+        int n;
+        while ((n = in.read(skip, 0, skip.length)) >= 0) {
+            total += n;
+            if (total > MAX_ERROR_BODY) {
+                return; // trailing garbage: give up on reuse, closing cancels the exchange
+            }
+        }
     }
 
     private static String describe(IOException e) {

@@ -16,7 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.openagention.core.Sleeper;
 import org.openagention.core.internal.Json;
@@ -96,26 +100,25 @@ public final class HttpTransport {
         HttpRequest request = request(uri, headers, body, "application/json");
         String endpoint = uri.toString();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response = send(request, endpoint, attempt);
+            HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), endpoint, attempt);
             if (response == null) {
                 continue; // an I/O failure that is being retried
             }
             String requestId = requestId(response.headers());
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
-                handleError(response, requestId, endpoint, attempt);
+                byte[] bytes = response.body();
+                handleError(response, new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8),
+                        requestId, endpoint, attempt);
                 continue;
             }
             JsonNode tree;
-            try (InputStream in = response.body()) {
-                tree = Json.MAPPER.readTree(in);
-                drain(in);
-            } catch (JsonProcessingException e) {
-                breaker.onSuccess(endpoint);
-                throw unreadable("a response that is not valid JSON: " + e.getOriginalMessage(), status, requestId, e);
+            try {
+                tree = Json.MAPPER.readTree(response.body());
             } catch (IOException e) {
-                ioFailed(e, endpoint, attempt, "while reading the response");
-                continue;
+                breaker.onSuccess(endpoint);
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                throw unreadable("a response that is not valid JSON: " + why, status, requestId, e);
             }
             breaker.onSuccess(endpoint);
             if (tree == null || tree.isMissingNode()) {
@@ -144,14 +147,14 @@ public final class HttpTransport {
         HttpRequest request = request(uri, headers, body, "text/event-stream");
         String endpoint = uri.toString();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response = send(request, endpoint, attempt);
+            HttpResponse<InputStream> response = send(request, BodyStream.handler(readTimeout), endpoint, attempt);
             if (response == null) {
                 continue;
             }
             String requestId = requestId(response.headers());
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
-                handleError(response, requestId, endpoint, attempt);
+                handleError(response, readBounded(response.body()), requestId, endpoint, attempt);
                 continue;
             }
             breaker.onSuccess(endpoint);
@@ -234,7 +237,6 @@ public final class HttpTransport {
 
     private HttpRequest request(URI uri, String[] headers, byte[] body, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
                 .header("content-type", "application/json")
                 .header("accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -247,16 +249,31 @@ public final class HttpTransport {
         return b.build();
     }
 
-    /** Sends one attempt; returns null when it failed with an I/O error that is being retried. */
-    private HttpResponse<InputStream> send(HttpRequest request, String endpoint, int attempt) {
+    /**
+     * Sends one attempt and waits at most the read timeout for its response (the whole body for a
+     * byte-array handler, the headers for a streaming one); returns null when it failed with an
+     * I/O error that is being retried. Waiting on the future rather than setting
+     * {@code HttpRequest.timeout} spares the client a timer registration per request.
+     */
+    private <B> HttpResponse<B> send(HttpRequest request, HttpResponse.BodyHandler<B> handler, String endpoint,
+            int attempt) {
         breaker.acquire(endpoint);
+        CompletableFuture<HttpResponse<B>> future = client.sendAsync(request, handler);
         try {
-            return client.send(request, BodyStream.handler(readTimeout));
-        } catch (InterruptedIOException | InterruptedException e) {
+            return future.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new ModelException("interrupted while calling " + provider, e);
-        } catch (IOException e) {
-            ioFailed(e, endpoint, attempt, "");
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            ioFailed(new HttpTimeoutException("no response within " + readTimeout.toMillis() + " ms (read timeout)"),
+                    endpoint, attempt, "");
+            return null;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            IOException io = cause instanceof IOException i ? i : new IOException(String.valueOf(cause), cause);
+            ioFailed(io, endpoint, attempt, "");
             return null;
         }
     }
@@ -278,10 +295,9 @@ public final class HttpTransport {
     }
 
     /** Reads an error response; retries (after waiting) or throws the typed exception. */
-    private void handleError(HttpResponse<InputStream> response, String requestId, String endpoint, int attempt) {
+    private void handleError(HttpResponse<?> response, String body, String requestId, String endpoint, int attempt) {
         int status = response.statusCode();
         HttpHeaders headers = response.headers();
-        String body = readBounded(response.body());
         Duration serverDelay = RetryAfter.of(headers, clock);
         ModelException error = ProviderErrors.fromResponse(provider, status, requestId, body, serverDelay, redactor);
         boolean providerFault = status >= 500 || status == 408;

@@ -16,11 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.openagention.core.Sleeper;
 import org.openagention.core.internal.Json;
@@ -237,6 +233,7 @@ public final class HttpTransport {
 
     private HttpRequest request(URI uri, String[] headers, byte[] body, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
                 .header("content-type", "application/json")
                 .header("accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -250,30 +247,21 @@ public final class HttpTransport {
     }
 
     /**
-     * Sends one attempt and waits at most the read timeout for its response (the whole body for a
-     * byte-array handler, the headers for a streaming one); returns null when it failed with an
-     * I/O error that is being retried. Waiting on the future rather than setting
-     * {@code HttpRequest.timeout} spares the client a timer registration per request.
+     * Sends one attempt on the calling thread; returns null when it failed with an I/O error that
+     * is being retried. (Blocking {@code send} rather than {@code sendAsync}: on JDK 17 the public
+     * async path hands every completion to another thread, a new one per response on small
+     * machines.)
      */
     private <B> HttpResponse<B> send(HttpRequest request, HttpResponse.BodyHandler<B> handler, String endpoint,
             int attempt) {
         breaker.acquire(endpoint);
-        CompletableFuture<HttpResponse<B>> future = client.sendAsync(request, handler);
         try {
-            return future.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return client.send(request, handler);
         } catch (InterruptedException e) {
-            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new ModelException("interrupted while calling " + provider, e);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            ioFailed(new HttpTimeoutException("no response within " + readTimeout.toMillis() + " ms (read timeout)"),
-                    endpoint, attempt, "");
-            return null;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            IOException io = cause instanceof IOException i ? i : new IOException(String.valueOf(cause), cause);
-            ioFailed(io, endpoint, attempt, "");
+        } catch (IOException e) {
+            ioFailed(e, endpoint, attempt, "");
             return null;
         }
     }

@@ -24,10 +24,8 @@ import org.openagention.orchestration.TaskGraph;
 import org.openagention.orchestration.WorkerFactory;
 import org.openagention.tools.Approver;
 import org.openagention.tools.Workspace;
-import org.openagention.tools.files.FileTools;
-import org.openagention.tools.search.SearchTools;
+import org.openagention.tools.CodingTools;
 import org.openagention.tools.shell.ShellOptions;
-import org.openagention.tools.shell.ShellTool;
 
 /**
  * Course chapter 19: the system assembled from its parts. Given a model, an approval mode, budgets
@@ -69,11 +67,7 @@ final class Assembly {
 
     /** The coding tools on {@code workspace}: files, search, and shell (sandboxed in that mode). */
     List<Tool> tools(Workspace workspace) {
-        List<Tool> tools = new ArrayList<>(FileTools.all(workspace));
-        tools.add(SearchTools.glob(workspace));
-        tools.add(SearchTools.grep(workspace));
-        tools.add(ShellTool.create(workspace, ShellOptions.defaults().sandboxed(s.approval().sandboxedShell())));
-        return tools;
+        return CodingTools.all(workspace, ShellOptions.defaults().sandboxed(s.approval().sandboxedShell()));
     }
 
     private Agent.Builder agent(String name, String instructions, String row, String label) {

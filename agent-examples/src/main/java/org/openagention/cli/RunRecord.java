@@ -163,6 +163,7 @@ final class RunRecord {
                     t.tokens = u.path("input").asLong() + u.path("output").asLong() + u.path("cacheRead").asLong()
                             + u.path("cacheWrite").asLong();
                     StringBuilder text = new StringBuilder();
+                    int index = 0;
                     for (JsonNode c : p.path("content")) {
                         if (c.path("type").asText().equals("text")) {
                             text.append(c.path("text").asText());
@@ -172,7 +173,8 @@ final class RunRecord {
                             call.name = c.path("name").asText();
                             call.arguments = c.path("arguments").asText();
                             t.calls.add(call);
-                            calls.put("turn-" + t.number + "/tool/" + call.id, call);
+                            // the loop's step id of a call: turn-N/tool/<index in the turn>-<call id>
+                            calls.put("turn-" + t.number + "/tool/" + index++ + "-" + call.id, call);
                         }
                     }
                     t.text = text.toString();

@@ -88,9 +88,9 @@ final class TextProgress implements Progress {
             } else if (e instanceof AgentEvent.ToolCallFinished f) {
                 row.now = "";
                 if (f.result().isError()) {
-                    line = label + ": " + f.call().name() + " returned an error: " + firstLine(f.result().text());
+                    line = label + ": " + f.call().name() + " returned an error: " + gist(f.result().text());
                 }
-            } else if (e instanceof AgentEvent.ApprovalDecided a) {
+            } else if (e instanceof AgentEvent.ApprovalDecided a && !(a.approved() && a.decidedBy().equals("policy"))) {
                 line = label + ": " + a.call().name() + (a.approved() ? " approved" : " denied") + " by " + a.decidedBy()
                         + (a.approved() ? "" : ": " + a.reason());
                 milestone = !a.approved();
@@ -100,7 +100,7 @@ final class TextProgress implements Progress {
             } else if (e instanceof AgentEvent.LimitReached l) {
                 line = label + ": stopped: " + l.reason().name().toLowerCase(Locale.ROOT) + " (" + l.detail() + ")";
                 milestone = true;
-            } else if (e instanceof AgentEvent.RunFinished f && rowId.equals("agent")) {
+            } else if (e instanceof AgentEvent.RunFinished f && (rowId.equals("agent") || rowId.equals("planner"))) {
                 row.state = f.result().isSuccess() ? "done" : "failed";
                 row.endNanos = System.nanoTime();
                 row.now = "";
@@ -239,6 +239,15 @@ final class TextProgress implements Progress {
     private static String cut(String s, int max) {
         String one = s.replace('\n', ' ');
         return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    }
+
+    /** The first line of a multi-line text and its last, which for a command's output is usually the verdict. */
+    private static String gist(String s) {
+        List<String> lines = s.strip().lines().filter(l -> !l.isBlank()).toList();
+        if (lines.size() <= 1) {
+            return firstLine(s);
+        }
+        return cut(lines.get(0), 80) + " … " + cut(lines.get(lines.size() - 1), 80);
     }
 
     private static String firstLine(String s) {

@@ -26,6 +26,7 @@ final class TextProgress implements Progress {
     private final PriceTable prices;
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final ScheduledExecutorService ticker;
+    private volatile boolean closed;
 
     private static final class Row {
         final String id;
@@ -180,13 +181,14 @@ final class TextProgress implements Progress {
     }
 
     private void redraw() {
-        if (terminal.ansi()) {
+        if (terminal.ansi() && !closed) {
             terminal.draw(table(true));
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         if (ticker != null) {
             ticker.shutdownNow();
         }

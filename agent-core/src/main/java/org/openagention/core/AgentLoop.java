@@ -156,7 +156,7 @@ public final class AgentLoop {
         long t0 = System.nanoTime();
         StepExecutor.Outcome<ModelResponse> outcome;
         try {
-            outcome = steps.execute("turn-" + turn + "/model", Codecs.MODEL_RESPONSE,
+            outcome = steps.execute(steps.journals() ? "turn-" + turn + "/model" : "", Codecs.MODEL_RESPONSE,
                     () -> new ModelChain(agent, events, runId, turn, 0, request).proceed(request));
         } catch (Exception e) {
             modelFailed(e);

@@ -38,8 +38,7 @@ final class Example implements AutoCloseable {
     /** Prints the banner; {@code --live} in {@code args} selects the model from the environment. */
     static Example start(int chapter, String title, String[] args) {
         Example ex = new Example(Arrays.asList(args).contains("--live"));
-        System.out.println("=== Chapter " + chapter + ": " + title + " ("
-                + (ex.live ? "live model from the environment" : "offline: a scripted FakeModel") + ") ===");
+        System.out.println("=== Chapter " + chapter + ": " + title + " ===");
         return ex;
     }
 
@@ -49,7 +48,13 @@ final class Example implements AutoCloseable {
 
     /** The configured model with {@code --live}, else {@code scripted}. */
     Model model(FakeModel scripted) {
-        return live ? Models.fromEnvironment() : scripted;
+        if (!live) {
+            say("(model: a scripted FakeModel; pass --live to use the model configured in the environment)");
+            return scripted;
+        }
+        Model model = Models.fromEnvironment();
+        say("(model: " + model.name() + ", live)");
+        return model;
     }
 
     /** Starts the next numbered step. */

@@ -18,6 +18,8 @@ import org.openagention.core.model.Model;
 import org.openagention.core.providers.Models;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.tool.ToolResult;
+import org.openagention.orchestration.OrchestrationEvent;
+import org.openagention.orchestration.OrchestrationListener;
 
 /**
  * What the chapter examples share: a banner, numbered steps on standard output, a listener that
@@ -30,6 +32,8 @@ final class Example implements AutoCloseable {
     private final boolean live;
     private final List<Path> temporary = new ArrayList<>();
     private int step;
+    private boolean modelNamed;
+    private Model liveModel;
 
     private Example(boolean live) {
         this.live = live;
@@ -49,12 +53,17 @@ final class Example implements AutoCloseable {
     /** The configured model with {@code --live}, else {@code scripted}. */
     Model model(FakeModel scripted) {
         if (!live) {
-            say("(model: a scripted FakeModel; pass --live to use the model configured in the environment)");
+            if (!modelNamed) {
+                say("(model: a scripted FakeModel; pass --live to use the model configured in the environment)");
+                modelNamed = true;
+            }
             return scripted;
         }
-        Model model = Models.fromEnvironment();
-        say("(model: " + model.name() + ", live)");
-        return model;
+        if (liveModel == null) {
+            liveModel = Models.fromEnvironment();
+            say("(model: " + liveModel.name() + ", live)");
+        }
+        return liveModel;
     }
 
     /** Starts the next numbered step. */
@@ -85,6 +94,40 @@ final class Example implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** A listener that prints an orchestrated run: task states, attempts, reviews, merges, skips. */
+    OrchestrationListener orchestrationTrace() {
+        return event -> {
+            String line = describe(event);
+            if (line != null) {
+                synchronized (System.out) {
+                    System.out.println("   # " + line);
+                }
+            }
+        };
+    }
+
+    private static String describe(OrchestrationEvent event) {
+        if (event instanceof OrchestrationEvent.TaskStateChanged e) {
+            return e.taskId() + ": " + e.from() + " -> " + e.to() + (e.reason().isEmpty() ? "" : " (" + oneLine(e.reason()) + ")");
+        } else if (event instanceof OrchestrationEvent.AttemptFinished e) {
+            return e.taskId() + ": attempt " + e.attempt() + " " + e.outcome() + " after " + e.turns() + " turn(s), "
+                    + e.tokens() + " tokens";
+        } else if (event instanceof OrchestrationEvent.ReviewDecided e) {
+            return e.taskId() + ": review " + e.decision() + " by " + e.reviewer()
+                    + (e.feedback().isEmpty() ? "" : " (" + oneLine(e.feedback()) + ")");
+        } else if (event instanceof OrchestrationEvent.TaskMerged e) {
+            return e.taskId() + ": " + (e.merged() ? "merged " + e.files() : "merge CONFLICT in " + e.files()
+                    + ", new task " + e.conflictTask());
+        } else if (event instanceof OrchestrationEvent.TaskSkipped e) {
+            return e.taskId() + ": skipped (" + oneLine(e.because()) + ")";
+        } else if (event instanceof OrchestrationEvent.TaskAdded e) {
+            return e.taskId() + ": added (" + oneLine(e.reason()) + ")";
+        } else if (event instanceof OrchestrationEvent.RunFinished e) {
+            return "run " + e.result().status() + (e.result().detail().isEmpty() ? "" : ": " + oneLine(e.result().detail()));
+        }
+        return null;
     }
 
     private static String describe(AgentEvent event) {

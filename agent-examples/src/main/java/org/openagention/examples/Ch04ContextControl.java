@@ -60,6 +60,9 @@ public final class Ch04ContextControl {
                     .addToolInterceptor(ToolOutputLimit.builder().maxChars(2_000).maxLines(20)
                             .spillDirectory(dir.resolve(".tool-output")).pathsRelativeTo(dir).build())
                     .build().run("Run the tests and tell me what fails.");
+            String marker = truncated.transcript().toString().lines().filter(l -> l.contains("[output truncated"))
+                    .findFirst().orElseThrow();
+            ex.say("the model saw, between head and tail:\n  " + marker.substring(marker.indexOf("[output truncated")));
             ex.say("nothing was lost: " + truncated.finalText());
 
             ex.step("Compaction: a 3,000-token window fills up; older turns become a summary the model writes");

@@ -41,6 +41,10 @@ final class Example implements AutoCloseable {
 
     /** Prints the banner; {@code --live} in {@code args} selects the model from the environment. */
     static Example start(int chapter, String title, String[] args) {
+        // The MCP SDK logs every handshake at INFO; keep the examples' output to what they show.
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.modelcontextprotocol") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.io.modelcontextprotocol", "warn");
+        }
         Example ex = new Example(Arrays.asList(args).contains("--live"));
         System.out.println("=== Chapter " + chapter + ": " + title + " ===");
         return ex;

@@ -92,7 +92,10 @@ public final class CircuitBreaker {
      *     already in flight
      */
     public void acquire(String endpoint) {
-        Endpoint e = endpoints.computeIfAbsent(endpoint, k -> new Endpoint());
+        Endpoint e = endpoint(endpoint);
+        if (e.state == State.CLOSED) {
+            return; // the common case, without a lock
+        }
         synchronized (e) {
             if (e.state == State.CLOSED) {
                 return;
@@ -115,7 +118,10 @@ public final class CircuitBreaker {
 
     /** Reports that an attempt acquired for {@code endpoint} succeeded (or failed by the client's fault). */
     public void onSuccess(String endpoint) {
-        Endpoint e = endpoints.computeIfAbsent(endpoint, k -> new Endpoint());
+        Endpoint e = endpoint(endpoint);
+        if (e.state == State.CLOSED && e.failures == 0) {
+            return;
+        }
         synchronized (e) {
             e.state = State.CLOSED;
             e.failures = 0;
@@ -125,7 +131,7 @@ public final class CircuitBreaker {
 
     /** Reports that an attempt acquired for {@code endpoint} failed by the provider's fault. */
     public void onFailure(String endpoint) {
-        Endpoint e = endpoints.computeIfAbsent(endpoint, k -> new Endpoint());
+        Endpoint e = endpoint(endpoint);
         synchronized (e) {
             e.failures = e.failures == Integer.MAX_VALUE ? e.failures : e.failures + 1;
             if (e.state == State.HALF_OPEN || e.failures >= failureThreshold) {
@@ -141,9 +147,15 @@ public final class CircuitBreaker {
         return "CircuitBreaker{failureThreshold=" + failureThreshold + ", cooldown=" + cooldown + "}";
     }
 
+    private Endpoint endpoint(String endpoint) {
+        Endpoint e = endpoints.get(endpoint);
+        return e != null ? e : endpoints.computeIfAbsent(endpoint, k -> new Endpoint());
+    }
+
+    /** One endpoint's state; written under its lock, read without it on the fast paths. */
     private static final class Endpoint {
-        State state = State.CLOSED;
-        int failures;
+        volatile State state = State.CLOSED;
+        volatile int failures;
         Instant openUntil = Instant.MIN;
         boolean trialInFlight;
     }

@@ -55,10 +55,8 @@ public final class Models {
 
     static {
         FACTORIES.put("openai", Models::openAi);
-        // ---- providers written separately plug in here -------------------------------------
-        // FACTORIES.put("anthropic", c -> AnthropicModel.builder() ... .build());
-        // FACTORIES.put("openai-responses", c -> OpenAiResponsesModel.builder() ... .build());
-        // Until they are registered, choosing them is a ConfigurationException that says so.
+        FACTORIES.put("anthropic", Models::anthropic);
+        FACTORIES.put("openai-responses", Models::openAiResponses);
     }
 
     private static final List<String> KNOWN_PROVIDERS = List.of("anthropic", "openai", "openai-responses");
@@ -190,6 +188,28 @@ public final class Models {
 
     private static Model openAi(Choice c) {
         OpenAiModel.Builder b = OpenAiModel.builder().model(c.model());
+        if (!c.apiKey().isEmpty()) {
+            b.apiKey(c.apiKey());
+        }
+        if (!c.baseUrl().isEmpty()) {
+            b.baseUrl(c.baseUrl());
+        }
+        return b.build();
+    }
+
+    private static Model anthropic(Choice c) {
+        AnthropicModel.Builder b = AnthropicModel.builder().model(c.model());
+        if (!c.apiKey().isEmpty()) {
+            b.apiKey(c.apiKey());
+        }
+        if (!c.baseUrl().isEmpty()) {
+            b.baseUrl(c.baseUrl());
+        }
+        return b.build();
+    }
+
+    private static Model openAiResponses(Choice c) {
+        OpenAiResponsesModel.Builder b = OpenAiResponsesModel.builder().model(c.model());
         if (!c.apiKey().isEmpty()) {
             b.apiKey(c.apiKey());
         }

@@ -31,7 +31,9 @@ import org.openagention.core.providers.internal.OpenAiChatStream;
  * response {@link #complete} would have. Differences of compatible servers are tolerated: missing
  * usage (zero), missing tool-call ids (stable ids are generated), arguments sent as an object,
  * empty {@code choices} chunks, {@code content} null. Thinking and unknown blocks in the
- * transcript have no Chat Completions form and are left out of requests.
+ * transcript have no Chat Completions form and are left out of requests. The output token cap
+ * goes out as {@code max_completion_tokens} to OpenAI itself and as {@code max_tokens} to other
+ * servers, which mostly know only the older name.
  *
  * <p>Retries, timeouts and the circuit breaker are those of the builder; failures are the typed
  * subclasses of {@link org.openagention.core.model.ModelException}. The API key is never written to

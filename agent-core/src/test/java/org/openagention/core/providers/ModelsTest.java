@@ -29,6 +29,18 @@ class ModelsTest {
     }
 
     @Test
+    void buildsAnthropicAndResponsesModelsFromTheEnvironment() {
+        Model claude = Models.fromEnvironment(Map.of("ANTHROPIC_API_KEY", "sk-ant-123456"));
+        assertThat(claude).isInstanceOf(AnthropicModel.class);
+        assertThat(claude.name()).contains("claude-sonnet-4-5");
+        Model responses = Models.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-o-123456",
+                "OPENAGENTION_MODEL", "openai-responses:gpt-5"));
+        assertThat(responses).isInstanceOf(OpenAiResponsesModel.class);
+        assertThatThrownBy(() -> Models.fromEnvironment(Map.of("ANTHROPIC_BASE_URL", "http://proxy.local")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("AnthropicModel needs an API key");
+    }
+
+    @Test
     void aProviderPrefixWinsAndAnUnknownPrefixStaysPartOfTheModel() {
         Map<String, String> both = Map.of("OPENAI_API_KEY", "sk-a-123456", "ANTHROPIC_API_KEY", "sk-ant-123456",
                 "OPENAGENTION_MODEL", "openai:my-finetune");

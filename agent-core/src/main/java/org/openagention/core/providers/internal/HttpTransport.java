@@ -96,25 +96,25 @@ public final class HttpTransport {
         HttpRequest request = request(uri, headers, body, "application/json");
         String endpoint = uri.toString();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response = send(request, endpoint, attempt);
+            HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), endpoint, attempt);
             if (response == null) {
                 continue; // an I/O failure that is being retried
             }
             String requestId = requestId(response.headers());
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
-                handleError(response, requestId, endpoint, attempt);
+                byte[] bytes = response.body();
+                handleError(response, new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8),
+                        requestId, endpoint, attempt);
                 continue;
             }
             JsonNode tree;
-            try (InputStream in = response.body()) {
-                tree = Json.MAPPER.readTree(in);
-            } catch (JsonProcessingException e) {
-                breaker.onSuccess(endpoint);
-                throw unreadable("a response that is not valid JSON: " + e.getOriginalMessage(), status, requestId, e);
+            try {
+                tree = Json.MAPPER.readTree(response.body());
             } catch (IOException e) {
-                ioFailed(e, endpoint, attempt, "while reading the response");
-                continue;
+                breaker.onSuccess(endpoint);
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                throw unreadable("a response that is not valid JSON: " + why, status, requestId, e);
             }
             breaker.onSuccess(endpoint);
             if (tree == null || tree.isMissingNode()) {
@@ -143,14 +143,14 @@ public final class HttpTransport {
         HttpRequest request = request(uri, headers, body, "text/event-stream");
         String endpoint = uri.toString();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response = send(request, endpoint, attempt);
+            HttpResponse<InputStream> response = send(request, BodyStream.handler(readTimeout), endpoint, attempt);
             if (response == null) {
                 continue;
             }
             String requestId = requestId(response.headers());
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
-                handleError(response, requestId, endpoint, attempt);
+                handleError(response, readBounded(response.body()), requestId, endpoint, attempt);
                 continue;
             }
             breaker.onSuccess(endpoint);
@@ -158,6 +158,9 @@ public final class HttpTransport {
             boolean sawDone;
             try (InputStream in = response.body()) {
                 sawDone = new SseParser(in).parse(sink);
+                if (sawDone) {
+                    drain(in);
+                }
             } catch (RetryStream r) {
                 pause(r.error, r.delay, attempt, endpoint);
                 continue;
@@ -243,12 +246,18 @@ public final class HttpTransport {
         return b.build();
     }
 
-    /** Sends one attempt; returns null when it failed with an I/O error that is being retried. */
-    private HttpResponse<InputStream> send(HttpRequest request, String endpoint, int attempt) {
+    /**
+     * Sends one attempt on the calling thread; returns null when it failed with an I/O error that
+     * is being retried. (Blocking {@code send} rather than {@code sendAsync}: on JDK 17 the public
+     * async path hands every completion to another thread, a new one per response on small
+     * machines.)
+     */
+    private <B> HttpResponse<B> send(HttpRequest request, HttpResponse.BodyHandler<B> handler, String endpoint,
+            int attempt) {
         breaker.acquire(endpoint);
         try {
-            return client.send(request, BodyStream.handler(readTimeout));
-        } catch (InterruptedIOException | InterruptedException e) {
+            return client.send(request, handler);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException("interrupted while calling " + provider, e);
         } catch (IOException e) {
@@ -274,10 +283,9 @@ public final class HttpTransport {
     }
 
     /** Reads an error response; retries (after waiting) or throws the typed exception. */
-    private void handleError(HttpResponse<InputStream> response, String requestId, String endpoint, int attempt) {
+    private void handleError(HttpResponse<?> response, String body, String requestId, String endpoint, int attempt) {
         int status = response.statusCode();
         HttpHeaders headers = response.headers();
-        String body = readBounded(response.body());
         Duration serverDelay = RetryAfter.of(headers, clock);
         ModelException error = ProviderErrors.fromResponse(provider, status, requestId, body, serverDelay, redactor);
         boolean providerFault = status >= 500 || status == 408;
@@ -320,6 +328,22 @@ public final class HttpTransport {
     private UnreadableResponseException unreadable(String what, int status, String requestId, Throwable cause) {
         String msg = provider + " sent " + what + (requestId == null ? "" : " [request id " + requestId + "]");
         return new UnreadableResponseException(redactor.redact(msg), status, requestId, cause);
+    }
+
+    /**
+     * Reads what is left of a body (a trailing newline, usually) so that closing it returns the
+     * connection to the pool instead of cancelling the exchange and dropping the connection.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] skip = new byte[256];
+        long total = 0;
+        int n;
+        while ((n = in.read(skip, 0, skip.length)) >= 0) {
+            total += n;
+            if (total > MAX_ERROR_BODY) {
+                return; // trailing garbage: give up on reuse, closing cancels the exchange
+            }
+        }
     }
 
     private static String describe(IOException e) {

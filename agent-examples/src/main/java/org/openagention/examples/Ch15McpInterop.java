@@ -73,8 +73,9 @@ public final class Ch15McpInterop {
             }
 
             ex.step("A third-party server: the reference 'everything' server from npm, if installed");
-            Path everything = Path.of(System.getProperty("user.home"),
-                    ".cache/openagention/npm/node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+            String npmCache = System.getenv().getOrDefault("OPENAGENTION_NPM_CACHE",
+                    Path.of(System.getProperty("user.home"), ".cache/openagention/npm").toString());
+            Path everything = Path.of(npmCache, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
             if (!Files.isRegularFile(everything)) {
                 ex.say("skipped: " + everything + " is not installed (run .ci/install-mcp-servers.sh to get it)");
             } else {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.openagention.core.internal.DirectSteps;
 import org.openagention.core.internal.JournaledSteps;
 import org.openagention.core.journal.JournalException;
@@ -148,8 +148,13 @@ public final class Agent {
         return new AgentLoop(this, runId, input, null, true);
     }
 
+    /**
+     * A run id unique across processes in practice: the time in base 36 and 40 random bits. Not
+     * a secret, so it needs no SecureRandom (whose first use can block, and every use costs).
+     */
     private static String newRunId() {
-        return "run-" + UUID.randomUUID().toString().substring(0, 13);
+        long random = ThreadLocalRandom.current().nextLong() & 0xFF_FFFF_FFFFL;
+        return "run-" + Long.toString(System.currentTimeMillis(), 36) + "-" + Long.toString(random, 36);
     }
 
     public String name() {

@@ -23,6 +23,7 @@ import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.OutputSchema;
+import org.openagention.core.model.Price;
 import org.openagention.core.model.Usage;
 
 /**
@@ -118,7 +119,7 @@ public final class AgentLoop {
     private void begin() {
         startedAt = agent.clock().instant();
         startNanos = System.nanoTime();
-        if (!resumed) {
+        if (!resumed && steps.journals()) {
             ObjectNode payload = Json.object().put("agent", agent.name()).put("input", input);
             agent.modelId().ifPresent(m -> payload.put("model", m));
             steps.record("run.started", Json.write(payload));
@@ -155,7 +156,7 @@ public final class AgentLoop {
         long t0 = System.nanoTime();
         StepExecutor.Outcome<ModelResponse> outcome;
         try {
-            outcome = steps.execute("turn-" + turn + "/model", Codecs.MODEL_RESPONSE,
+            outcome = steps.execute(steps.journals() ? "turn-" + turn + "/model" : "", Codecs.MODEL_RESPONSE,
                     () -> new ModelChain(agent, events, runId, turn, 0, request).proceed(request));
         } catch (Exception e) {
             modelFailed(e);
@@ -163,8 +164,7 @@ public final class AgentLoop {
         }
         ModelResponse response = outcome.value();
         usage = usage.plus(response.usage());
-        cost += agent.prices().cost(response.modelId().isEmpty() ? agent.modelId().orElse(agent.model().name())
-                : response.modelId(), response.usage());
+        cost += price(response).cost(response.usage());
         transcript.add(response.toMessage());
         if (events.active()) {
             events.publish(new AgentEvent.ModelResponded(runId, agent.clock().instant(), turn, response,
@@ -192,6 +192,19 @@ public final class AgentLoop {
         } else if (consecutiveErrors >= agent.limits().maxConsecutiveToolErrors()) {
             finish(StopReason.TOOL_ERRORS, consecutiveErrors + " tool calls in a row failed");
         }
+    }
+
+    private String pricedModel;
+    private Price price = new Price(0, 0, 0, 0);
+
+    /** The price of the model that answered; looked up once per model id, as it rarely changes. */
+    private Price price(ModelResponse response) {
+        String id = response.modelId().isEmpty() ? agent.modelId().orElse(agent.model().name()) : response.modelId();
+        if (!id.equals(pricedModel)) {
+            price = agent.prices().priceOf(id).orElse(new Price(0, 0, 0, 0));
+            pricedModel = id;
+        }
+        return price;
     }
 
     private boolean checkLimits() {
@@ -262,10 +275,12 @@ public final class AgentLoop {
         Instant now = agent.clock().instant();
         result = new RunResult(runId, finalText, reason, detail, transcript, turn, usage, cost,
                 Duration.ofNanos(System.nanoTime() - startNanos));
-        ObjectNode payload = Json.object().put("stopReason", reason.name()).put("detail", detail).put("turns", turn)
-                .put("costUsd", cost);
-        payload.set("usage", Codecs.usageToJson(usage));
-        steps.record("run.finished", Json.write(payload));
+        if (steps.journals()) {
+            ObjectNode payload = Json.object().put("stopReason", reason.name()).put("detail", detail).put("turns", turn)
+                    .put("costUsd", cost);
+            payload.set("usage", Codecs.usageToJson(usage));
+            steps.record("run.finished", Json.write(payload));
+        }
         if (events.active()) {
             if (reason != StopReason.COMPLETED) {
                 events.publish(new AgentEvent.LimitReached(runId, now, reason, detail));

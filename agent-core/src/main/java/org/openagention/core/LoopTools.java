@@ -28,7 +28,8 @@ final class LoopTools {
     private final Events events;
     private final int maxRepeats;
     private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
-    private String lastSignature = "";
+    private String lastName = "";
+    private String lastArguments = "";
     private int repeats;
 
     /** The outputs of one turn's calls, and why the loop guard tripped (null when it did not). */
@@ -114,7 +115,8 @@ final class LoopTools {
         long t0 = System.nanoTime();
         StepExecutor.Outcome<ToolResult> outcome;
         try {
-            outcome = steps.execute("turn-" + turn + "/tool/" + index + "-" + call.id(), Codecs.TOOL_RESULT,
+            String stepId = steps.journals() ? "turn-" + turn + "/tool/" + index + "-" + call.id() : "";
+            outcome = steps.execute(stepId, Codecs.TOOL_RESULT,
                     () -> registry.execute(call, context));
         } catch (RuntimeException e) {
             throw e;
@@ -131,11 +133,12 @@ final class LoopTools {
     /** A description of the repetition when this turn would exceed the limit, else null. */
     private String loopGuard(List<Content.ToolUse> uses) {
         for (Content.ToolUse use : uses) {
-            String signature = use.name() + '\u0000' + use.argumentsJson().strip();
-            if (signature.equals(lastSignature)) {
+            String arguments = use.argumentsJson().strip();
+            if (use.name().equals(lastName) && arguments.equals(lastArguments)) {
                 repeats++;
             } else {
-                lastSignature = signature;
+                lastName = use.name();
+                lastArguments = arguments;
                 repeats = 1;
             }
             if (repeats >= maxRepeats) {

@@ -18,4 +18,9 @@ public final class DirectSteps implements StepExecutor {
     public void record(String type, String payloadJson) {
         // No journal.
     }
+
+    @Override
+    public boolean journals() {
+        return false;
+    }
 }

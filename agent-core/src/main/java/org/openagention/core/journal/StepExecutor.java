@@ -28,6 +28,14 @@ public interface StepExecutor {
     /** Journals an event that is not a step result (run started, turn, decision). */
     void record(String type, String payloadJson);
 
+    /**
+     * Whether this executor keeps a journal at all; callers skip building payloads for
+     * {@link #record} when it does not.
+     */
+    default boolean journals() {
+        return true;
+    }
+
     /** A step's result and whether it came from the journal. */
     record Outcome<T>(T value, boolean replayed) {}
 

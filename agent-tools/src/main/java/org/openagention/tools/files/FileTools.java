@@ -32,12 +32,13 @@ import org.openagention.tools.Workspace;
 public final class FileTools {
     private final Workspace workspace;
     private final TodoList todoList;
-    private final ReadLedger ledger = new ReadLedger();
+    private final ReadLedger ledger;
     private final List<Tool> tools;
 
     private FileTools(Workspace workspace, TodoList todoList) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.todoList = Objects.requireNonNull(todoList, "todoList");
+        this.ledger = new ReadLedger(workspace);
         this.tools = List.of(ReadFileTool.create(workspace, ledger), WriteFileTool.create(workspace, ledger),
                 EditFileTool.create(workspace, ledger), ApplyPatchTool.create(workspace, ledger),
                 ListDirTool.create(workspace), TodoWriteTool.create(todoList));

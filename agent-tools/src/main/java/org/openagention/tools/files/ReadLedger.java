@@ -10,20 +10,32 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openagention.tools.Workspace;
 
 /**
  * What the agent last saw of each file: a content hash taken when a tool read or wrote it. Edits
  * compare the file on disk with it, so that the agent never edits a file that changed behind its
  * back (another agent, the user, a build) on the strength of a stale read.
  *
- * <p>One ledger is shared by the tools of one {@link FileTools} set. Thread-safe.
+ * <p>Files are keyed by their path relative to the workspace root, so that a lazy workspace that
+ * moves to its own worktree on the first write still knows what the agent read before the move.
+ * One ledger is shared by the tools of one {@link FileTools} set. Thread-safe.
  */
 final class ReadLedger {
-    private final Map<Path, byte[]> seen = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> seen = new ConcurrentHashMap<>();
+    private final Workspace workspace;
+
+    ReadLedger(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    private String key(Path file) {
+        return workspace.relativize(file);
+    }
 
     /** Records the content the agent now knows for {@code file} (a real path). */
     void record(Path file, byte[] content) {
-        seen.put(file, sha256(content));
+        seen.put(key(file), sha256(content));
     }
 
     /** Records the file as it is on disk now, streaming it (for files too large to hold). */
@@ -36,15 +48,15 @@ final class ReadLedger {
                 digest.update(buffer, 0, n);
             }
         }
-        seen.put(file, digest.digest());
+        seen.put(key(file), digest.digest());
     }
 
     void forget(Path file) {
-        seen.remove(file);
+        seen.remove(key(file));
     }
 
     boolean hasSeen(Path file) {
-        return seen.containsKey(file);
+        return seen.containsKey(key(file));
     }
 
     /**
@@ -52,7 +64,7 @@ final class ReadLedger {
      * empty when it may: it must have read the file, and the file must not have changed since.
      */
     Optional<String> staleness(Path file, String displayPath, byte[] current) {
-        byte[] known = seen.get(file);
+        byte[] known = seen.get(key(file));
         if (known == null) {
             return Optional.of(displayPath + " has not been read yet. Call read_file on it first, then retry, "
                     + "so that the change is based on its current content.");

@@ -1,0 +1,274 @@
+package org.openagention.core.providers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.openagention.core.ConfigurationException;
+import org.openagention.core.Sleeper;
+import org.openagention.core.internal.Json;
+import org.openagention.core.model.Model;
+import org.openagention.core.model.ModelRequest;
+import org.openagention.core.model.ModelResponse;
+import org.openagention.core.model.StreamListener;
+import org.openagention.core.providers.internal.HttpTransport;
+import org.openagention.core.providers.internal.SseListener;
+
+/**
+ * Anthropic's Messages API ({@code POST /v1/messages}) over {@code java.net.http}, no vendor SDK.
+ *
+ * <p>Sends the system prompt, tools and transcript; keeps thinking blocks (with their signatures)
+ * and block types this library does not model in the transcript and sends them back unchanged, as
+ * the API requires; reports cache reads and writes in the usage; places prompt-cache breakpoints
+ * on the stable prefix (system, tools, transcript) unless {@link Builder#promptCaching(boolean)
+ * turned off}; asks for JSON matching the request's output schema through
+ * {@code output_config.format}. {@link #stream} reads the server-sent events and returns exactly
+ * the response {@link #complete} would have.
+ *
+ * <p>Failures are the typed exceptions of {@code org.openagention.core.model}, retried per the
+ * {@link RetryPolicy} (429, 529 overloaded, 5xx, I/O errors) unless a stream has already delivered
+ * content. The API key never appears in a message or log line. Immutable and thread-safe: share one
+ * instance.
+ *
+ * <pre>{@code
+ * Model claude = AnthropicModel.builder()
+ *         .apiKey(System.getenv("ANTHROPIC_API_KEY"))
+ *         .model("claude-sonnet-4-5")
+ *         .maxTokens(8192)
+ *         .build();
+ * ModelResponse r = claude.complete(ModelRequest.builder().addMessage(Message.user("Hi")).build());
+ * }</pre>
+ */
+public final class AnthropicModel implements Model {
+    private final HttpTransport transport;
+    private final URI endpoint;
+    private final String[] headers;
+    private final AnthropicRequests.Options options;
+    private final int contextWindow;
+
+    private AnthropicModel(Builder b) {
+        this.endpoint = URI.create(stripSlash(b.baseUrl) + "/v1/messages");
+        this.headers = b.beta.isEmpty()
+                ? new String[] {"x-api-key", b.apiKey, "anthropic-version", b.version}
+                : new String[] {"x-api-key", b.apiKey, "anthropic-version", b.version, "anthropic-beta", b.beta};
+        this.options = new AnthropicRequests.Options(b.model, b.maxTokens, b.thinkingBudget, b.promptCaching,
+                b.nativeStructuredOutput);
+        this.contextWindow = b.contextWindow;
+        HttpTransport.Builder t = HttpTransport.builder("anthropic").secrets(b.apiKey).retryPolicy(b.retry)
+                .circuitBreaker(b.breaker).clock(b.clock).sleeper(b.sleeper).connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout);
+        if (b.httpClient != null) {
+            t.httpClient(b.httpClient);
+        }
+        this.transport = t.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public ModelResponse complete(ModelRequest request) {
+        return transport.postJson(endpoint, headers, body(request, false), AnthropicResponses::parse);
+    }
+
+    @Override
+    public ModelResponse stream(ModelRequest request, StreamListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        AnthropicStream assembler = new AnthropicStream(listener);
+        ModelResponse[] result = new ModelResponse[1];
+        transport.postSse(endpoint, headers, body(request, true), new SseListener() {
+            @Override
+            public void onEvent(String event, String data) {
+                assembler.accept(event, data);
+            }
+
+            @Override
+            public void onComplete(boolean sawDone) {
+                result[0] = assembler.finish();
+            }
+        });
+        return result[0];
+    }
+
+    private byte[] body(ModelRequest request, boolean stream) {
+        return Json.write(AnthropicRequests.body(request, options, stream)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String name() {
+        return "anthropic:" + options.model();
+    }
+
+    @Override
+    public int contextWindow() {
+        return contextWindow;
+    }
+
+    @Override
+    public String toString() {
+        return "AnthropicModel{" + options.model() + " at " + endpoint + "}";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Configures an {@link AnthropicModel}. Not thread-safe. */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl = "https://api.anthropic.com";
+        private String model;
+        private String version = "2023-06-01";
+        private String beta = "";
+        private int maxTokens = 8192;
+        private int thinkingBudget;
+        private boolean promptCaching = true;
+        private boolean nativeStructuredOutput = true;
+        private int contextWindow = 200_000;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private CircuitBreaker breaker = CircuitBreaker.disabled();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofMinutes(10);
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private HttpClient httpClient;
+
+        private Builder() {}
+
+        /** The API key, sent as {@code x-api-key}. Required. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /** Where the API is; default {@code https://api.anthropic.com} ({@code /v1/messages} is appended). */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** The model id, such as {@code claude-sonnet-4-5}; a request's own model id wins. Required. */
+        public Builder model(String model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** The {@code anthropic-version} header; default {@code 2023-06-01}. */
+        public Builder anthropicVersion(String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** An {@code anthropic-beta} header value (comma-separated features); none by default. */
+        public Builder beta(String beta) {
+            this.beta = Objects.requireNonNull(beta, "beta");
+            return this;
+        }
+
+        /** The output cap when a request sets none (the API requires one); default 8192. */
+        public Builder maxTokens(int maxTokens) {
+            if (maxTokens <= 0) {
+                throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
+            }
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        /** Turns extended thinking on with this token budget (at least 1024); 0, the default, leaves it off. */
+        public Builder thinkingBudget(int budgetTokens) {
+            if (budgetTokens != 0 && budgetTokens < 1024) {
+                throw new IllegalArgumentException("a thinking budget must be at least 1024 tokens (or 0 for none): "
+                        + budgetTokens);
+            }
+            this.thinkingBudget = budgetTokens;
+            return this;
+        }
+
+        /** Whether to place prompt-cache breakpoints; default true. */
+        public Builder promptCaching(boolean promptCaching) {
+            this.promptCaching = promptCaching;
+            return this;
+        }
+
+        /**
+         * Whether to send a request's output schema as {@code output_config.format} (default true);
+         * false leaves it to the instructions the agent loop adds, for models without structured output.
+         */
+        public Builder nativeStructuredOutput(boolean nativeStructuredOutput) {
+            this.nativeStructuredOutput = nativeStructuredOutput;
+            return this;
+        }
+
+        /** The model's context window in tokens, for compaction; default 200,000. */
+        public Builder contextWindow(int tokens) {
+            if (tokens < 0) {
+                throw new IllegalArgumentException("contextWindow cannot be negative: " + tokens);
+            }
+            this.contextWindow = tokens;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        public Builder circuitBreaker(CircuitBreaker breaker) {
+            this.breaker = Objects.requireNonNull(breaker, "breaker");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** The longest wait for the response to start, and then between pieces of it; default 10 minutes. */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /** The clock that reads {@code Retry-After} dates; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** What waits between retries; {@link Sleeper#SYSTEM} by default. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** An HTTP client to use instead of the shared one (proxies, TLS settings). */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** @throws ConfigurationException when the API key or model is missing, or the thinking budget does not fit */
+        public AnthropicModel build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new ConfigurationException("AnthropicModel needs an API key: call apiKey(...) "
+                        + "(for example with System.getenv(\"ANTHROPIC_API_KEY\"))");
+            }
+            if (model == null || model.isBlank()) {
+                throw new ConfigurationException("AnthropicModel needs a model id: call model(\"claude-sonnet-4-5\") or similar");
+            }
+            if (thinkingBudget >= maxTokens) {
+                throw new ConfigurationException("the thinking budget (" + thinkingBudget
+                        + ") must be below maxTokens (" + maxTokens + ")");
+            }
+            try {
+                URI.create(stripSlash(baseUrl) + "/v1/messages").toURL();
+            } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+                throw new ConfigurationException("the Anthropic base URL is not a valid URL: " + baseUrl, e);
+            }
+            return new AnthropicModel(this);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package org.openagention.core.providers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.openagention.core.ConfigurationException;
+import org.openagention.core.Sleeper;
+import org.openagention.core.model.Model;
+import org.openagention.core.model.ModelRequest;
+import org.openagention.core.model.ModelResponse;
+import org.openagention.core.model.StreamListener;
+import org.openagention.core.providers.internal.HttpTransport;
+import org.openagention.core.providers.internal.OpenAiChatRequests;
+import org.openagention.core.providers.internal.OpenAiChatResponses;
+import org.openagention.core.providers.internal.OpenAiChatStream;
+
+/**
+ * A {@link Model} on OpenAI's Chat Completions API ({@code POST {baseUrl}/chat/completions}), and
+ * on any OpenAI-compatible server (Ollama, vLLM, llama.cpp server, LM Studio, OpenRouter) through
+ * {@link Builder#baseUrl}.
+ *
+ * <p>Tools are sent as {@code tools} and come back as (parallel) {@code tool_calls}; tool results go
+ * back as {@code tool} messages; a request's {@link org.openagention.core.model.OutputSchema} becomes
+ * a {@code json_schema} {@code response_format}. Streaming asks for {@code stream_options.include_usage}
+ * and assembles tool-call argument fragments by index; {@link #stream} returns exactly the
+ * response {@link #complete} would have. Differences of compatible servers are tolerated: missing
+ * usage (zero), missing tool-call ids (stable ids are generated), arguments sent as an object,
+ * empty {@code choices} chunks, {@code content} null. Thinking and unknown blocks in the
+ * transcript have no Chat Completions form and are left out of requests. The output token cap
+ * goes out as {@code max_completion_tokens} to OpenAI itself and as {@code max_tokens} to other
+ * servers, which mostly know only the older name.
+ *
+ * <p>Retries, timeouts and the circuit breaker are those of the builder; failures are the typed
+ * subclasses of {@link org.openagention.core.model.ModelException}. The API key is never written to
+ * a log line, an exception message or {@link #toString()}. Immutable and thread-safe; build one
+ * per endpoint and share it. The builder is not thread-safe.
+ *
+ * <pre>{@code
+ * Model model = OpenAiModel.builder()
+ *         .apiKey(System.getenv("OPENAI_API_KEY"))
+ *         .model("gpt-4o-mini")
+ *         .build();
+ * Model local = OpenAiModel.builder()
+ *         .baseUrl("http://localhost:11434/v1")   // Ollama: no key needed
+ *         .model("qwen2.5-coder:7b")
+ *         .build();
+ * }</pre>
+ */
+public final class OpenAiModel implements Model {
+    /** OpenAI's own endpoint. */
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    private static final String PROVIDER = "openai";
+
+    private final String model;
+    private final String baseUrl;
+    private final URI endpoint;
+    private final String[] headers;
+    private final int contextWindow;
+    private final OpenAiChatRequests.Options options;
+    private final HttpTransport transport;
+
+    private OpenAiModel(Builder b) {
+        if (b.model == null || b.model.isBlank()) {
+            throw new ConfigurationException("OpenAiModel needs a model id: call OpenAiModel.builder().model(\"gpt-4o-mini\")");
+        }
+        this.baseUrl = stripSlash(b.baseUrl);
+        boolean openAiItself = isOpenAi(baseUrl);
+        if ((b.apiKey == null || b.apiKey.isBlank()) && openAiItself) {
+            throw new ConfigurationException("OpenAiModel needs an API key for " + baseUrl
+                    + ": call apiKey(...) (for example with OPENAI_API_KEY), or set a baseUrl for a server without keys");
+        }
+        this.model = b.model;
+        this.endpoint = endpoint(baseUrl);
+        this.contextWindow = b.contextWindow;
+        this.options = new OpenAiChatRequests.Options(b.model, openAiItself, b.strictJsonSchema);
+        this.headers = headers(b);
+        HttpTransport.Builder t = HttpTransport.builder(PROVIDER)
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .retryPolicy(b.retryPolicy)
+                .circuitBreaker(b.circuitBreaker)
+                .clock(b.clock)
+                .sleeper(b.sleeper)
+                .secrets(b.apiKey);
+        if (b.httpClient != null) {
+            t.httpClient(b.httpClient);
+        }
+        this.transport = t.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public ModelResponse complete(ModelRequest request) {
+        byte[] body = OpenAiChatRequests.write(request, options, false);
+        return transport.postJson(endpoint, headers, body,
+                tree -> OpenAiChatResponses.read(tree, PROVIDER, transport.redactor()));
+    }
+
+    @Override
+    public ModelResponse stream(ModelRequest request, StreamListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        byte[] body = OpenAiChatRequests.write(request, options, true);
+        OpenAiChatStream stream = new OpenAiChatStream(listener, PROVIDER, transport.redactor());
+        transport.postSse(endpoint, headers, body, stream);
+        return stream.response();
+    }
+
+    /** {@code openai:<model>}. */
+    @Override
+    public String name() {
+        return PROVIDER + ":" + model;
+    }
+
+    /** The window given to the builder; 0 (unknown) by default. */
+    @Override
+    public int contextWindow() {
+        return contextWindow;
+    }
+
+    /** The default model id of this model's requests. */
+    public String model() {
+        return model;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiModel{model=" + model + ", baseUrl=" + baseUrl + "}";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static boolean isOpenAi(String baseUrl) {
+        return URI.create(baseUrl).getHost() != null && URI.create(baseUrl).getHost().endsWith("api.openai.com");
+    }
+
+    private static URI endpoint(String baseUrl) {
+        URI uri;
+        try {
+            uri = URI.create(baseUrl + "/chat/completions");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("the base URL '" + baseUrl + "' is not a valid URL: " + e.getMessage());
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new ConfigurationException("the base URL '" + baseUrl + "' must start with http:// or https://");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new ConfigurationException("the base URL must not carry credentials; pass the key with apiKey(...)");
+        }
+        return uri;
+    }
+
+    private static String[] headers(Builder b) {
+        List<String> h = new ArrayList<>();
+        if (b.apiKey != null && !b.apiKey.isBlank()) {
+            h.add("authorization");
+            h.add("Bearer " + b.apiKey.strip());
+        }
+        if (b.organization != null) {
+            h.add("openai-organization");
+            h.add(b.organization);
+        }
+        if (b.project != null) {
+            h.add("openai-project");
+            h.add(b.project);
+        }
+        h.addAll(b.extraHeaders);
+        String[] out = h.toArray(new String[0]);
+        if (out.length > 0) {
+            try {
+                HttpRequest.newBuilder(URI.create("http://localhost/")).headers(out);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("a header cannot be sent: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Configures an {@link OpenAiModel}. Only {@link #model} is required (and {@link #apiKey} for OpenAI itself). */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String model;
+        private String organization;
+        private String project;
+        private final List<String> extraHeaders = new ArrayList<>();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofMinutes(10);
+        private CircuitBreaker circuitBreaker = CircuitBreaker.disabled();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private HttpClient httpClient;
+        private boolean strictJsonSchema;
+        private int contextWindow;
+
+        private Builder() {}
+
+        /** The API key, sent as a bearer token. Optional for OpenAI-compatible servers without auth. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /** The API root, such as {@code http://localhost:8000/v1}; defaults to {@link #DEFAULT_BASE_URL}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** The model id sent when a request names none, such as {@code gpt-4o-mini}. Required. */
+        public Builder model(String model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Sent as {@code OpenAI-Organization}. */
+        public Builder organization(String organization) {
+            this.organization = Objects.requireNonNull(organization, "organization");
+            return this;
+        }
+
+        /** Sent as {@code OpenAI-Project}. */
+        public Builder project(String project) {
+            this.project = Objects.requireNonNull(project, "project");
+            return this;
+        }
+
+        /** A header sent with every request (a gateway's routing header, for example). */
+        public Builder addHeader(String name, String value) {
+            extraHeaders.add(Objects.requireNonNull(name, "name"));
+            extraHeaders.add(Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** How long to wait for a connection; default 10 s. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long to wait for the response headers, then for each further piece of the body; default 10 min. */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /** A breaker shared with other models of the same endpoint; by default none. */
+        public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
+            this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+            return this;
+        }
+
+        /** The clock that reads {@code Retry-After} dates; tests pass a fake. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** What waits between retries; tests pass a fake. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** An HTTP client of your own (proxy, TLS settings); its connect timeout then applies. */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * Asks for {@code strict} structured output. OpenAI then guarantees the schema, but only
+         * accepts schemas in its strict subset (every property required, no additional
+         * properties). Off by default; the agent validates answers either way.
+         */
+        public Builder strictJsonSchema(boolean strict) {
+            this.strictJsonSchema = strict;
+            return this;
+        }
+
+        /** The model's context window in tokens, for compaction; 0 (unknown) by default. */
+        public Builder contextWindow(int tokens) {
+            if (tokens < 0) {
+                throw new IllegalArgumentException("contextWindow cannot be negative: " + tokens);
+            }
+            this.contextWindow = tokens;
+            return this;
+        }
+
+        /**
+         * @throws ConfigurationException when the model id is missing, the base URL is invalid, a
+         *     header cannot be sent, or OpenAI itself is the target and no key is set
+         */
+        public OpenAiModel build() {
+            return new OpenAiModel(this);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package org.openagention.core.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.openagention.core.ConfigurationException;
+import org.openagention.core.Sleeper;
+import org.openagention.core.internal.Json;
+import org.openagention.core.model.Model;
+import org.openagention.core.model.ModelRequest;
+import org.openagention.core.model.ModelResponse;
+import org.openagention.core.model.StreamListener;
+import org.openagention.core.providers.internal.HttpTransport;
+import org.openagention.core.providers.internal.ProviderErrors;
+import org.openagention.core.providers.internal.SseListener;
+
+/**
+ * OpenAI's Responses API ({@code POST /v1/responses}) over {@code java.net.http}, no vendor SDK.
+ *
+ * <p>The transcript goes out as {@code input} items ({@code message}, {@code function_call},
+ * {@code function_call_output} paired by {@code call_id}) with the system prompt as
+ * {@code instructions}; tools as function tools; an output schema as {@code text.format}
+ * ({@code json_schema}). Reasoning items and other output items this library does not model are
+ * kept in the transcript whole and sent back unchanged (with their {@code encrypted_content} when
+ * {@link Builder#reasoningEffort reasoning} is on). Cached input tokens are reported apart.
+ * {@link #stream} reads the server-sent events (with or without {@code sequence_number}) and
+ * returns exactly the response {@link #complete} would have.
+ *
+ * <p>Conversation state stays with the caller: nothing relies on {@code previous_response_id},
+ * and {@code store} is false unless {@link Builder#store(boolean)} says otherwise. Failures are
+ * the typed exceptions of {@code org.openagention.core.model}, retried per the
+ * {@link RetryPolicy}. The API key never appears in a message or log line. Immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * Model gpt = OpenAiResponsesModel.builder()
+ *         .apiKey(System.getenv("OPENAI_API_KEY"))
+ *         .model("gpt-5-mini")
+ *         .reasoningEffort("low")
+ *         .build();
+ * }</pre>
+ */
+public final class OpenAiResponsesModel implements Model {
+    private final HttpTransport transport;
+    private final URI endpoint;
+    private final String[] headers;
+    private final ResponsesRequests.Options options;
+    private final int contextWindow;
+
+    private OpenAiResponsesModel(Builder b) {
+        this.endpoint = URI.create(stripSlash(b.baseUrl) + "/responses");
+        List<String> h = new ArrayList<>(List.of("authorization", "Bearer " + b.apiKey));
+        if (!b.organization.isEmpty()) {
+            h.addAll(List.of("openai-organization", b.organization));
+        }
+        if (!b.project.isEmpty()) {
+            h.addAll(List.of("openai-project", b.project));
+        }
+        this.headers = h.toArray(String[]::new);
+        this.options = new ResponsesRequests.Options(b.model, b.maxOutputTokens, b.reasoningEffort, b.store);
+        this.contextWindow = b.contextWindow;
+        HttpTransport.Builder t = HttpTransport.builder("openai-responses").secrets(b.apiKey).retryPolicy(b.retry)
+                .circuitBreaker(b.breaker).clock(b.clock).sleeper(b.sleeper).connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout);
+        if (b.httpClient != null) {
+            t.httpClient(b.httpClient);
+        }
+        this.transport = t.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public ModelResponse complete(ModelRequest request) {
+        return transport.postJson(endpoint, headers, body(request, false), this::read);
+    }
+
+    private ModelResponse read(JsonNode response) {
+        if ("failed".equals(Json.text(response, "status", "")) && response.path("error").isObject()) {
+            ObjectNode body = Json.object();
+            body.set("error", response.get("error"));
+            throw ProviderErrors.fromResponse("openai-responses", 0, null, Json.write(body), null,
+                    transport.redactor());
+        }
+        return ResponsesParser.parse(response, List.of());
+    }
+
+    @Override
+    public ModelResponse stream(ModelRequest request, StreamListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        ResponsesStream assembler = new ResponsesStream(listener, transport.redactor());
+        ModelResponse[] result = new ModelResponse[1];
+        transport.postSse(endpoint, headers, body(request, true), new SseListener() {
+            @Override
+            public void onEvent(String event, String data) {
+                assembler.accept(event, data);
+            }
+
+            @Override
+            public void onComplete(boolean sawDone) {
+                result[0] = assembler.finish();
+            }
+        });
+        return result[0];
+    }
+
+    private byte[] body(ModelRequest request, boolean stream) {
+        return Json.write(ResponsesRequests.body(request, options, stream)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String name() {
+        return "openai-responses:" + options.model();
+    }
+
+    @Override
+    public int contextWindow() {
+        return contextWindow;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiResponsesModel{" + options.model() + " at " + endpoint + "}";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Configures an {@link OpenAiResponsesModel}. Not thread-safe. */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl = "https://api.openai.com/v1";
+        private String model;
+        private String organization = "";
+        private String project = "";
+        private int maxOutputTokens;
+        private String reasoningEffort = "";
+        private Boolean store = false;
+        private int contextWindow;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private CircuitBreaker breaker = CircuitBreaker.disabled();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofMinutes(10);
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private HttpClient httpClient;
+
+        private Builder() {}
+
+        /** The API key, sent as a bearer token. Required (any non-blank text for servers that ignore it). */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /** Where the API is; default {@code https://api.openai.com/v1} ({@code /responses} is appended). */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** The model id, such as {@code gpt-5-mini}; a request's own model id wins. Required. */
+        public Builder model(String model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Sent as {@code OpenAI-Organization}; none by default. */
+        public Builder organization(String organization) {
+            this.organization = Objects.requireNonNull(organization, "organization");
+            return this;
+        }
+
+        /** Sent as {@code OpenAI-Project}; none by default. */
+        public Builder project(String project) {
+            this.project = Objects.requireNonNull(project, "project");
+            return this;
+        }
+
+        /** The output cap when a request sets none; 0, the default, leaves the model's own. */
+        public Builder maxOutputTokens(int maxOutputTokens) {
+            if (maxOutputTokens < 0) {
+                throw new IllegalArgumentException("maxOutputTokens cannot be negative: " + maxOutputTokens);
+            }
+            this.maxOutputTokens = maxOutputTokens;
+            return this;
+        }
+
+        /**
+         * The reasoning effort for reasoning models ({@code minimal}, {@code low}, {@code medium},
+         * {@code high}); also asks for encrypted reasoning so it can be sent back. Empty, the
+         * default, sends none.
+         */
+        public Builder reasoningEffort(String effort) {
+            this.reasoningEffort = Objects.requireNonNull(effort, "effort");
+            return this;
+        }
+
+        /** Whether OpenAI may store responses; default false (state stays in the transcript). */
+        public Builder store(boolean store) {
+            this.store = store;
+            return this;
+        }
+
+        /** The model's context window in tokens, for compaction; 0 (unknown) by default. */
+        public Builder contextWindow(int tokens) {
+            if (tokens < 0) {
+                throw new IllegalArgumentException("contextWindow cannot be negative: " + tokens);
+            }
+            this.contextWindow = tokens;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        public Builder circuitBreaker(CircuitBreaker breaker) {
+            this.breaker = Objects.requireNonNull(breaker, "breaker");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** The longest wait for the response to start, and then between pieces of it; default 10 minutes. */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /** The clock that reads {@code Retry-After} dates; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** What waits between retries; {@link Sleeper#SYSTEM} by default. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** An HTTP client to use instead of the shared one (proxies, TLS settings). */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** @throws ConfigurationException when the API key or model is missing or the base URL is not a URL */
+        public OpenAiResponsesModel build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new ConfigurationException("OpenAiResponsesModel needs an API key: call apiKey(...) "
+                        + "(for example with System.getenv(\"OPENAI_API_KEY\"))");
+            }
+            if (model == null || model.isBlank()) {
+                throw new ConfigurationException("OpenAiResponsesModel needs a model id: call model(\"gpt-5-mini\") or similar");
+            }
+            try {
+                URI.create(stripSlash(baseUrl) + "/responses").toURL();
+            } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+                throw new ConfigurationException("the OpenAI base URL is not a valid URL: " + baseUrl, e);
+            }
+            return new OpenAiResponsesModel(this);
+        }
+    }
+}

@@ -1,0 +1,438 @@
+package org.openagention.core.providers.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.openagention.core.Sleeper;
+import org.openagention.core.internal.Json;
+import org.openagention.core.model.ModelException;
+import org.openagention.core.model.UnreadableResponseException;
+import org.openagention.core.providers.CircuitBreaker;
+import org.openagention.core.providers.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP transport every built-in provider shares: POST a JSON body, and read back either one
+ * JSON document ({@link #postJson}) or a server-sent-event stream ({@link #postSse}).
+ *
+ * <p>Around each call it applies the {@link RetryPolicy} (408, 409, 429, 5xx, 529 and I/O errors;
+ * {@code retry-after-ms} / {@code Retry-After}; {@code x-should-retry}), the per-endpoint
+ * {@link CircuitBreaker}, a connect timeout and a read timeout (time to the response headers,
+ * and then the longest silence between body bytes). A stream that has delivered an event to its
+ * listener is never retried: a later failure surfaces. Failures become the typed exceptions of
+ * {@code org.openagention.core.model}, carrying the provider's request id; every message and log
+ * line passes through a {@link Redactor} that knows the API key.
+ *
+ * <p>Immutable and thread-safe. Internal: providers build one in their constructor and keep it.
+ */
+public final class HttpTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    private static final Map<Duration, HttpClient> SHARED_CLIENTS = new ConcurrentHashMap<>();
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final String provider;
+    private final HttpClient client;
+    private final Duration readTimeout;
+    private final RetryPolicy retry;
+    private final CircuitBreaker breaker;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Redactor redactor;
+
+    private HttpTransport(Builder b) {
+        this.provider = b.provider;
+        this.client = b.client != null ? b.client : sharedClient(b.connectTimeout);
+        this.readTimeout = b.readTimeout;
+        this.retry = b.retry;
+        this.breaker = b.breaker;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.redactor = b.redactor;
+    }
+
+    /** A transport for {@code provider} (a short name used in messages, such as {@code openai}). */
+    public static Builder builder(String provider) {
+        return new Builder(provider);
+    }
+
+    /** One HTTP client per connect timeout, shared by every transport that did not bring its own. */
+    private static HttpClient sharedClient(Duration connectTimeout) {
+        return SHARED_CLIENTS.computeIfAbsent(connectTimeout, t -> HttpClient.newBuilder()
+                .connectTimeout(t)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /**
+     * POSTs {@code body} (JSON) and returns what {@code reader} makes of the JSON response.
+     *
+     * @param headers extra headers as name/value pairs (authentication, versions); built once by
+     *     the provider and reused
+     * @param reader reads the parsed body; it may throw {@link MalformedResponseException} (or any
+     *     runtime exception), which surfaces as {@link UnreadableResponseException}
+     * @throws ModelException (a typed subclass) when the call fails for good
+     */
+    public <T> T postJson(URI uri, String[] headers, byte[] body, Function<JsonNode, T> reader) {
+        HttpRequest request = request(uri, headers, body, "application/json");
+        String endpoint = uri.toString();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), endpoint, attempt);
+            if (response == null) {
+                continue; // an I/O failure that is being retried
+            }
+            String requestId = requestId(response.headers());
+            int status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                byte[] bytes = response.body();
+                handleError(response, new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8),
+                        requestId, endpoint, attempt);
+                continue;
+            }
+            JsonNode tree;
+            try {
+                tree = Json.MAPPER.readTree(response.body());
+            } catch (IOException e) {
+                breaker.onSuccess(endpoint);
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                throw unreadable("a response that is not valid JSON: " + why, status, requestId, e);
+            }
+            breaker.onSuccess(endpoint);
+            if (tree == null || tree.isMissingNode()) {
+                throw unreadable("an empty response body", status, requestId, null);
+            }
+            try {
+                return reader.apply(tree);
+            } catch (ModelException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw unreadable("a response it could not read: " + e.getMessage(), status, requestId, e);
+            }
+        }
+    }
+
+    /**
+     * POSTs {@code body} (JSON) and hands each server-sent event of the response to
+     * {@code listener}, then calls {@link SseListener#onComplete}. Retries only while no event has
+     * been delivered; after that a failure surfaces ({@link UnreadableResponseException} for a cut
+     * stream). An {@code error} event (or a {@code data} object with an {@code error} field) becomes
+     * the typed exception it describes.
+     *
+     * @throws ModelException (a typed subclass) when the call fails for good
+     */
+    public void postSse(URI uri, String[] headers, byte[] body, SseListener listener) {
+        HttpRequest request = request(uri, headers, body, "text/event-stream");
+        String endpoint = uri.toString();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<InputStream> response = send(request, BodyStream.handler(readTimeout), endpoint, attempt);
+            if (response == null) {
+                continue;
+            }
+            String requestId = requestId(response.headers());
+            int status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                handleError(response, readBounded(response.body()), requestId, endpoint, attempt);
+                continue;
+            }
+            breaker.onSuccess(endpoint);
+            StreamSink sink = new StreamSink(listener, requestId, attempt);
+            boolean sawDone;
+            try (InputStream in = response.body()) {
+                sawDone = new SseParser(in).parse(sink);
+                if (sawDone) {
+                    drain(in);
+                }
+            } catch (RetryStream r) {
+                pause(r.error, r.delay, attempt, endpoint);
+                continue;
+            } catch (ModelException e) {
+                throw e;
+            } catch (IOException e) {
+                if (sink.delivered == 0) {
+                    ioFailed(e, endpoint, attempt, "before the stream sent any event");
+                    continue;
+                }
+                breaker.onFailure(endpoint);
+                throw unreadable("a stream that was cut after " + sink.delivered + " events ("
+                        + describe(e) + ")", status, requestId, e);
+            } catch (RuntimeException e) {
+                throw unreadable("a stream event it could not read: " + e.getMessage(), status, requestId, e);
+            }
+            try {
+                listener.onComplete(sawDone);
+                return;
+            } catch (ModelException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw unreadable("an incomplete stream: " + e.getMessage(), status, requestId, e);
+            }
+        }
+    }
+
+    /** Delivers parsed events to the listener, counting them and turning error events into exceptions. */
+    private final class StreamSink implements SseParser.Sink {
+        private final SseListener listener;
+        private final String requestId;
+        private final int attempt;
+        int delivered;
+
+        StreamSink(SseListener listener, String requestId, int attempt) {
+            this.listener = listener;
+            this.requestId = requestId;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public boolean event(String name, String data) {
+            if (data.equals("[DONE]")) {
+                return false;
+            }
+            if (name.equals("error") || data.startsWith("{\"error\"")) {
+                ModelException error = ProviderErrors.fromResponse(provider, 0, requestId, data, null, redactor);
+                if (delivered == 0 && error.isRetryable() && attempt < retry.maxAttempts()) {
+                    throw new RetryStream(error, retry.backoff(attempt));
+                }
+                throw error;
+            }
+            delivered++;
+            listener.onEvent(name, data);
+            return true;
+        }
+    }
+
+    /** Signals, from inside the parser, that an error event arrived before any content and may be retried. */
+    private static final class RetryStream extends RuntimeException {
+        final ModelException error;
+        final Duration delay;
+
+        RetryStream(ModelException error, Duration delay) {
+            super(null, null, false, false);
+            this.error = error;
+            this.delay = delay;
+        }
+    }
+
+    private HttpRequest request(URI uri, String[] headers, byte[] body, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
+                .header("content-type", "application/json")
+                .header("accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with plain-HTTP local servers
+        }
+        return b.build();
+    }
+
+    /**
+     * Sends one attempt on the calling thread; returns null when it failed with an I/O error that
+     * is being retried. (Blocking {@code send} rather than {@code sendAsync}: on JDK 17 the public
+     * async path hands every completion to another thread, a new one per response on small
+     * machines.)
+     */
+    private <B> HttpResponse<B> send(HttpRequest request, HttpResponse.BodyHandler<B> handler, String endpoint,
+            int attempt) {
+        breaker.acquire(endpoint);
+        try {
+            return client.send(request, handler);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("interrupted while calling " + provider, e);
+        } catch (IOException e) {
+            ioFailed(e, endpoint, attempt, "");
+            return null;
+        }
+    }
+
+    /** Retries after an I/O failure (after waiting), or throws when attempts are used up. */
+    private void ioFailed(IOException e, String endpoint, int attempt, String when) {
+        if (e instanceof InterruptedIOException && !(e instanceof HttpTimeoutException)) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("interrupted while calling " + provider, e);
+        }
+        breaker.onFailure(endpoint);
+        String what = redactor.redact("could not reach " + provider + " at " + endpoint
+                + (when.isEmpty() ? "" : " " + when) + ": " + describe(e));
+        ModelException error = new ModelException(what, 0, null, true, e);
+        if (attempt >= retry.maxAttempts()) {
+            throw attempt == 1 ? error : new ModelException(what + " (after " + attempt + " attempts)", 0, null, true, e);
+        }
+        pause(error, retry.backoff(attempt), attempt, endpoint);
+    }
+
+    /** Reads an error response; retries (after waiting) or throws the typed exception. */
+    private void handleError(HttpResponse<?> response, String body, String requestId, String endpoint, int attempt) {
+        int status = response.statusCode();
+        HttpHeaders headers = response.headers();
+        Duration serverDelay = RetryAfter.of(headers, clock);
+        ModelException error = ProviderErrors.fromResponse(provider, status, requestId, body, serverDelay, redactor);
+        boolean providerFault = status >= 500 || status == 408;
+        if (providerFault) {
+            breaker.onFailure(endpoint);
+        } else {
+            breaker.onSuccess(endpoint);
+        }
+        String shouldRetry = headers.firstValue("x-should-retry").orElse("");
+        boolean retryable = shouldRetry.equalsIgnoreCase("true") || (!shouldRetry.equalsIgnoreCase("false")
+                && (status == 408 || status == 409 || status == 429 || status >= 500));
+        if (!retryable || attempt >= retry.maxAttempts()) {
+            throw error;
+        }
+        Duration delay;
+        if (serverDelay != null) {
+            if (serverDelay.compareTo(retry.maxServerDelay()) > 0) {
+                throw error; // the provider asked for a longer wait than the policy allows: surface it now
+            }
+            delay = serverDelay;
+        } else {
+            delay = retry.backoff(attempt);
+        }
+        pause(error, delay, attempt, endpoint);
+    }
+
+    private void pause(ModelException error, Duration delay, int attempt, String endpoint) {
+        if (LOG.isWarnEnabled()) {
+            LOG.warn("{} (attempt {} of {}); retrying {} in {} ms", error.getMessage(), attempt, retry.maxAttempts(),
+                    redactor.redact(endpoint), delay.toMillis());
+        }
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("interrupted while waiting to retry " + provider, e);
+        }
+    }
+
+    private UnreadableResponseException unreadable(String what, int status, String requestId, Throwable cause) {
+        String msg = provider + " sent " + what + (requestId == null ? "" : " [request id " + requestId + "]");
+        return new UnreadableResponseException(redactor.redact(msg), status, requestId, cause);
+    }
+
+    /**
+     * Reads what is left of a body (a trailing newline, usually) so that closing it returns the
+     * connection to the pool instead of cancelling the exchange and dropping the connection.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] skip = new byte[256];
+        long total = 0;
+        int n;
+        while ((n = in.read(skip, 0, skip.length)) >= 0) {
+            total += n;
+            if (total > MAX_ERROR_BODY) {
+                return; // trailing garbage: give up on reuse, closing cancels the exchange
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
+    }
+
+    private static String requestId(HttpHeaders headers) {
+        return headers.firstValue("x-request-id").or(() -> headers.firstValue("request-id")).orElse(null);
+    }
+
+    private static String readBounded(InputStream in) {
+        try (in) {
+            byte[] bytes = in.readNBytes(MAX_ERROR_BODY);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Configures an {@link HttpTransport}. Not thread-safe. */
+    public static final class Builder {
+        private final String provider;
+        private HttpClient client;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(600);
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private CircuitBreaker breaker = CircuitBreaker.disabled();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Redactor redactor = Redactor.of();
+
+        private Builder(String provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+        }
+
+        /** A client to use instead of the shared one (the connect timeout is then the client's). */
+        public Builder httpClient(HttpClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** The longest wait for the response headers, and then for each further piece of the body. */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        public Builder circuitBreaker(CircuitBreaker breaker) {
+            this.breaker = Objects.requireNonNull(breaker, "breaker");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The secrets (API keys) that must never appear in a message or log line. */
+        public Builder secrets(String... secrets) {
+            this.redactor = Redactor.of(secrets);
+            return this;
+        }
+
+        public HttpTransport build() {
+            return new HttpTransport(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive: " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.openagention.cli;
+
+import java.util.Locale;
+import org.openagention.tools.ApprovalPolicy;
+import org.openagention.tools.ApprovalRule;
+
+/**
+ * The {@code --approval} modes: which tool calls run, which wait for the person at the console,
+ * and whether {@code shell} runs in the bubblewrap sandbox.
+ */
+enum ApprovalMode {
+    /** Reads allowed; every edit and command asked about. */
+    ASK("ask"),
+    /** Reads and file edits in the workspace allowed; shell commands asked about; dangerous ones denied. */
+    WORKSPACE_WRITE("workspace-write"),
+    /** Everything allowed. */
+    FULL_ACCESS("full-access"),
+    /** Like workspace-write, but shell commands run without asking, inside the sandbox (no network, writable workspace only). */
+    SANDBOXED("sandboxed");
+
+    private final String flag;
+
+    ApprovalMode(String flag) {
+        this.flag = flag;
+    }
+
+    String flag() {
+        return flag;
+    }
+
+    static ApprovalMode parse(String text) {
+        for (ApprovalMode m : values()) {
+            if (m.flag.equals(text.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown approval mode '" + text
+                + "': use ask, workspace-write, full-access or sandboxed");
+    }
+
+    ApprovalPolicy policy() {
+        switch (this) {
+            case ASK:
+                return ApprovalPolicy.builder().allow(ApprovalRule.readOnlyTools())
+                        .ask(ApprovalRule.mutatingTools().label("--approval ask: every change is asked about")).build();
+            case FULL_ACCESS:
+                return ApprovalPolicy.fullAccess();
+            case SANDBOXED:
+                // The sandbox is what confines shell here (no network, nothing writable outside the
+                // workspace), so shell runs without a question; tools the CLI does not know still ask.
+                return ApprovalPolicy.builder().allow(ApprovalRule.readOnlyTools())
+                        .allow(ApprovalRule.tool("{write_file,edit_file,apply_patch,todo_write,shell}")
+                                .label("workspace edits and the sandboxed shell"))
+                        .build();
+            default:
+                return ApprovalPolicy.workspaceWrite();
+        }
+    }
+
+    boolean sandboxedShell() {
+        return this == SANDBOXED;
+    }
+
+    @Override
+    public String toString() {
+        return flag;
+    }
+}

@@ -1,0 +1,160 @@
+package org.openagention.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.openagention.core.Agent;
+import org.openagention.core.Limits;
+import org.openagention.core.journal.JournalEntry;
+import org.openagention.core.journal.JournalStore;
+import org.openagention.core.model.Model;
+import org.openagention.core.tool.Tool;
+import org.openagention.orchestration.Budget;
+import org.openagention.orchestration.FailurePolicy;
+import org.openagention.orchestration.LlmPlanner;
+import org.openagention.orchestration.Orchestrator;
+import org.openagention.orchestration.RetryPolicy;
+import org.openagention.orchestration.Reviewer;
+import org.openagention.orchestration.Task;
+import org.openagention.orchestration.TaskGraph;
+import org.openagention.orchestration.WorkerFactory;
+import org.openagention.tools.Approver;
+import org.openagention.tools.Workspace;
+import org.openagention.tools.CodingTools;
+import org.openagention.tools.shell.ShellOptions;
+
+/**
+ * Course chapter 19: the system assembled from its parts. Given a model, an approval mode, budgets
+ * and a journal, builds the coding agent (a single agent on the repository) or the orchestrated
+ * system (an LLM planner, worker agents each in its own git worktree with the coding tools, the
+ * planner's acceptance commands as checks, a reviewer agent per task, merges into the current
+ * branch), every agent reporting to the same {@link Progress} and journaling to the same store.
+ */
+final class Assembly {
+    static final String WORKER_INSTRUCTIONS = "You are a careful software engineer working on one task in your own"
+            + " copy of a repository (a git worktree). Read the code before you change it, make the smallest change"
+            + " that does the task, run the project's tests with the shell tool when there are any, and finish with a"
+            + " short report of what you changed and how you checked it.";
+    static final String SOLO_INSTRUCTIONS = "You are a careful software engineer working in a repository. Read the"
+            + " code before you change it, make the smallest change that does the task, run the project's tests with"
+            + " the shell tool when there are any, and finish with a short report of what you changed and how you"
+            + " checked it.";
+    static final String REVIEWER_INSTRUCTIONS = "You review a worker's finished task: its report and the output of"
+            + " its acceptance check. Approve work that does the task; ask for a revision when something is missing.";
+
+    /** What every agent of a run shares. */
+    record Settings(Model model, String modelId, ApprovalMode approval, Approver approver, int maxTurns,
+            long maxTokens, double maxCostUsd, Duration timeout, int parallelism, JournalStore journal,
+            Progress progress, Clock clock) {}
+
+    private final Settings s;
+
+    Assembly(Settings s) {
+        this.s = s;
+    }
+
+    Settings settings() {
+        return s;
+    }
+
+    static String newRunId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    /** The coding tools on {@code workspace}: files, search, and shell (sandboxed in that mode). */
+    List<Tool> tools(Workspace workspace) {
+        return CodingTools.all(workspace, ShellOptions.defaults().sandboxed(s.approval().sandboxedShell()));
+    }
+
+    private Agent.Builder agent(String name, String instructions, String row, String label) {
+        Agent.Builder b = Agent.builder().name(name).model(s.model()).instructions(instructions).journal(s.journal())
+                .clock(s.clock()).addListener(s.progress().lane(row, label));
+        if (!s.modelId().isEmpty()) {
+            b.modelId(s.modelId());
+        }
+        return b;
+    }
+
+    private Limits limits(boolean solo) {
+        Limits.Builder b = Limits.builder().maxTurns(s.maxTurns());
+        if (solo) {
+            b.maxTokens(s.maxTokens()).maxCostUsd(s.maxCostUsd()).timeout(s.timeout());
+        }
+        return b.build();
+    }
+
+    /** The single coding agent, working in place on {@code repo}. */
+    Agent soloAgent(Path repo) {
+        Workspace ws = Workspace.local(repo);
+        return agent("coder", SOLO_INSTRUCTIONS, "agent", "agent").tools(tools(ws)).limits(limits(true))
+                .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock())).build();
+    }
+
+    LlmPlanner planner() {
+        Agent planner = agent("planner", "You plan software work for a team of worker agents.", "planner", "planner")
+                .limits(Limits.builder().maxTurns(6).build()).build();
+        return LlmPlanner.builder(planner).taskDefaults(t -> t.retry(RetryPolicy.builder().maxAttempts(2)
+                .initialBackoff(Duration.ofMillis(200)).build())).build();
+    }
+
+    Reviewer reviewer(String taskId) {
+        return Reviewer.agent(agent("reviewer", REVIEWER_INSTRUCTIONS, taskId, taskId + "/review")
+                .limits(Limits.builder().maxTurns(4).build()).build());
+    }
+
+    /** {@code graph} with a reviewer agent on every task. */
+    TaskGraph withReviewers(TaskGraph graph) {
+        TaskGraph.Builder b = graph.toBuilder();
+        for (Task t : graph.tasks()) {
+            b.replace(t.toBuilder().reviewer(reviewer(t.id())).build());
+        }
+        return b.build();
+    }
+
+    /** The orchestrator of run {@code runId} on {@code repo}: workers in worktrees, merges into {@code targetBranch}. */
+    Orchestrator orchestrator(Path repo, String targetBranch, String runId) {
+        WorkerFactory workers = (task, ws, attempt) -> {
+            Agent a = agent("worker-" + task.id(), WORKER_INSTRUCTIONS, task.id(), task.id() + "#" + attempt)
+                    .tools(tools(ws)).limits(limits(false))
+                    .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock())).build();
+            return org.openagention.orchestration.Worker.of(a);
+        };
+        return Orchestrator.builder().workers(workers)
+                .workspaces(new WorktreeLanes(repo, targetBranch, s.journal(), runId, s.clock()))
+                .journal(s.journal()).parallelism(s.parallelism()).failurePolicy(FailurePolicy.SKIP_DEPENDENTS)
+                .budget(new Budget(s.maxTokens(), s.maxCostUsd(), s.timeout())).addListener(s.progress())
+                .clock(s.clock()).build();
+    }
+
+    /**
+     * The tasks of a journaled orchestrated run that had reviewers, rebuilt with this assembly's
+     * reviewer agents, for {@link Orchestrator#resume(String, TaskGraph)} (the journal keeps
+     * everything else).
+     */
+    TaskGraph reviewedTasksOf(List<JournalEntry> entries) {
+        List<Task> tasks = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            JsonNode specs = null;
+            JsonNode p = JournalRead.json(e);
+            if (e.type().equals("graph.started")) {
+                specs = p.path("tasks");
+            } else if (e.type().equals("graph.replanned")) {
+                specs = p.path("added");
+            }
+            if (specs == null) {
+                continue;
+            }
+            for (JsonNode t : specs) {
+                if (t.path("reviewer").asBoolean(false)) {
+                    String id = t.path("id").asText();
+                    tasks.add(Task.builder(id).goal(t.path("goal").asText(id)).reviewer(reviewer(id)).build());
+                }
+            }
+        }
+        return TaskGraph.of(tasks);
+    }
+}

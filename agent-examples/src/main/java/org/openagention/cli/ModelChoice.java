@@ -1,0 +1,30 @@
+package org.openagention.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.openagention.core.ConfigurationException;
+import org.openagention.core.model.Model;
+import org.openagention.core.providers.Models;
+
+/** The model of a live run: from the environment, or {@code --model provider:model} over it. */
+record ModelChoice(Model model, String description) {
+
+    static ModelChoice resolve(Map<String, String> env, String spec) {
+        Map<String, String> vars = new HashMap<>(env);
+        if (spec != null && !spec.isBlank()) {
+            vars.put(Models.MODEL_VARIABLE, spec.strip());
+        }
+        try {
+            Models.Choice choice = Models.choose(vars);
+            return new ModelChoice(Models.fromEnvironment(vars), choice.toString());
+        } catch (ConfigurationException e) {
+            String why = JournalRead.oneLine(e.getMessage());
+            if (why.startsWith("no model provider is configured")) {
+                throw new CliException("no model is configured: set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL"
+                        + " (and optionally OPENAGENTION_MODEL=provider:model), or use --offline to run the bundled"
+                        + " recorded session");
+            }
+            throw new CliException("the model cannot be used: " + why);
+        }
+    }
+}

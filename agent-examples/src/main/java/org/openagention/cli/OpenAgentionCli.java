@@ -1,0 +1,89 @@
+package org.openagention.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.openagention.core.AgentException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code openagention} command line: {@code run} (the coding agent, or with {@code --plan} the
+ * whole orchestrated system, on a repository), {@code demo} (the offline recorded session on a
+ * bundled sample project), {@code report} (a run's HTML report from its journal) and
+ * {@code mcp-server} (the coding tools over MCP).
+ *
+ * <pre>
+ * java -jar agent-examples/target/openagention.jar demo
+ * java -jar agent-examples/target/openagention.jar run "Fix the failing test" --repo . --plan
+ * </pre>
+ *
+ * <p>Bad input (an unknown option, a missing or wrong {@code --repo}, no model configured, an
+ * unreadable journal) ends with one line on standard error and exit code 2; a run that does not
+ * succeed ends with exit code 1; never a stack trace (set {@code OPENAGENTION_DEBUG=1} to see
+ * one for an internal error).
+ */
+@Command(name = "openagention", mixinStandardHelpOptions = true, version = "openagention 0.1.0-SNAPSHOT",
+        description = "Coding agents on your repository: one agent, or a planner, workers in git worktrees,"
+                + " checks, reviews and merges.",
+        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, McpServerCommand.class,
+                CommandLine.HelpCommand.class})
+public final class OpenAgentionCli implements Callable<Integer> {
+    private final CliContext context;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private OpenAgentionCli(CliContext context) {
+        this.context = context;
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.exit(execute(args, CliContext.system()));
+    }
+
+    /** Runs the command line with {@code context}'s streams, environment and console; returns the exit status. */
+    static int execute(String[] args, CliContext context) {
+        CommandLine cl = new CommandLine(new OpenAgentionCli(context));
+        cl.setOut(new PrintWriter(context.out(), true));
+        cl.setErr(new PrintWriter(context.err(), true));
+        cl.setParameterExceptionHandler((e, a) -> {
+            String command = e.getCommandLine().getCommandName();
+            context.err().println("openagention: " + JournalRead.oneLine(e.getMessage()) + " (see 'openagention"
+                    + (command.equals("openagention") ? "" : " " + command) + " --help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((e, line, parsed) -> failure(e, context));
+        return cl.execute(args);
+    }
+
+    private static int failure(Exception e, CliContext context) {
+        if (e instanceof CliException c) {
+            context.err().println("openagention: " + c.getMessage());
+            return c.exitCode();
+        }
+        if (e instanceof AgentException) {
+            context.err().println("openagention: " + JournalRead.oneLine(e.getMessage()));
+            return 2;
+        }
+        context.err().println("openagention: internal error: " + e.getClass().getSimpleName() + ": "
+                + JournalRead.oneLine(e.getMessage()) + " (set OPENAGENTION_DEBUG=1 for the stack trace)");
+        if ("1".equals(context.env().get("OPENAGENTION_DEBUG"))) {
+            e.printStackTrace(context.err());
+        }
+        return 1;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    @Override
+    public Integer call() {
+        context.err().println("openagention: give a command: run, demo, report or mcp-server (see 'openagention --help')");
+        return 2;
+    }
+}

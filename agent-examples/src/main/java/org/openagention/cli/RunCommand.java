@@ -1,0 +1,209 @@
+package org.openagention.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.openagention.core.Agent;
+import org.openagention.core.AgentLoop;
+import org.openagention.core.RunResult;
+import org.openagention.core.journal.JournalEntry;
+import org.openagention.core.journal.JournalStore;
+import org.openagention.core.model.PriceTable;
+import org.openagention.orchestration.OrchestrationResult;
+import org.openagention.orchestration.Orchestrator;
+import org.openagention.orchestration.TaskGraph;
+import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.shell.Sandbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code openagention run "<task>" --repo DIR}: one coding agent working in place on the repository,
+ * or with {@code --plan} the orchestrated system (planner, workers in git worktrees, the planner's
+ * acceptance commands, a reviewer per task, merges into the current branch). Journals every step
+ * under {@code DIR/.openagention/runs} (kept out of git status), writes the HTML report at the end,
+ * and resumes a run from its journal with {@code --resume RUN_ID}. {@code --offline} runs the
+ * bundled recorded session instead (see {@code demo}).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the coding agent on a repository; --plan for planner, workers in worktrees, checks, review and merge.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    OpenAgentionCli parent;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TASK", description = "What to do, in words.")
+    String task;
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "The repository to work on (required unless --offline).")
+    Path repo;
+
+    @Option(names = "--plan", description = "Plan the task into a graph run by worker agents in git worktrees, with checks, review and merge.")
+    boolean plan;
+
+    @Option(names = "--model", paramLabel = "PROVIDER:MODEL", description = "The model, such as anthropic:claude-sonnet-4-5 or openai:gpt-4o-mini (default: from the environment).")
+    String model;
+
+    @Option(names = "--approval", paramLabel = "MODE", defaultValue = "workspace-write", converter = Options.ApprovalConverter.class,
+            description = "ask, workspace-write, full-access or sandboxed (default: ${DEFAULT-VALUE}).")
+    ApprovalMode approval;
+
+    @Option(names = "--max-turns", paramLabel = "N", defaultValue = "50", description = "Turns per agent run (default: ${DEFAULT-VALUE}).")
+    int maxTurns;
+
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "0", description = "Tokens for the whole run; 0 for no limit.")
+    long maxTokens;
+
+    @Option(names = "--max-cost", paramLabel = "USD", defaultValue = "0", description = "Dollars for the whole run; 0 for no limit.")
+    double maxCost;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "0", converter = Options.DurationConverter.class,
+            description = "Wall-clock limit, such as 90s, 10m or 1h; 0 for none.")
+    Duration timeout;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4", description = "Tasks run at once with --plan (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Finish a run from its journal (completed steps are not run again).")
+    String resume;
+
+    @Option(names = "--offline", description = "Run the bundled recorded session on the bundled sample project (no model needed).")
+    boolean offline;
+
+    @Option(names = "--json", description = "Print one JSON object per event instead of the progress table.")
+    boolean json;
+
+    @Option(names = "--journal-dir", paramLabel = "DIR", description = "Where journals go (default: DIR/.openagention/runs).")
+    Path journalDir;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a live table on a terminal, log lines otherwise), live or plain.")
+    String progressMode;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        checkProgress(progressMode);
+        checkBudgets();
+        if (offline) {
+            return offline(ctx);
+        }
+        if (repo == null) {
+            throw new CliException("missing required option --repo DIR (the repository to work on), or use --offline");
+        }
+        Path dir = Options.directory(repo, "--repo");
+        if (resume == null && (task == null || task.isBlank())) {
+            throw new CliException("missing the task: openagention run \"<what to do>\" --repo DIR");
+        }
+        if (approval.sandboxedShell() && !Sandbox.bubblewrap().isAvailable()) {
+            throw new CliException("--approval sandboxed needs bubblewrap: "
+                    + Sandbox.bubblewrap().unavailableReason().orElse("it cannot run here"));
+        }
+        Path journals = Options.journalDir(dir, journalDir);
+        List<JournalEntry> resumed = null;
+        JournalStore store;
+        if (resume != null) {
+            store = JournalRead.open(journals);
+            resumed = JournalRead.entries(store, journals, resume);
+        }
+        ModelChoice chosen = ModelChoice.resolve(ctx.env(), model);
+        if (journalDir == null && Git.run(dir, "rev-parse", "--git-dir").ok()) {
+            Git.exclude(dir, ".openagention/");
+        }
+        store = resume != null ? JournalRead.open(journals) : JournalStore.file(journals);
+        Terminal terminal = ctx.terminal(progressMode);
+        Progress progress = json ? Progress.json(ctx.out()) : Progress.text(terminal, PriceTable.defaults());
+        Assembly assembly = new Assembly(new Assembly.Settings(chosen.model(), "", approval,
+                new ConsoleApprover(ctx.terminal("plain")), maxTurns, maxTokens, maxCost, timeout, parallelism, store,
+                progress, Clock.systemUTC()));
+        progress.note("model", "Model: " + chosen.description() + "; approval: " + approval + "; journal: " + journals);
+        boolean orchestrated = resumed != null ? resumed.get(0).type().startsWith("graph.") : plan;
+        String runId;
+        boolean ok;
+        if (orchestrated) {
+            String branch = currentBranch(dir);
+            runId = resume != null ? resume : Assembly.newRunId("orch");
+            Orchestrator orchestrator = assembly.orchestrator(dir, branch, runId);
+            OrchestrationResult result;
+            if (resume != null) {
+                TaskGraph reviewed = assembly.reviewedTasksOf(resumed);
+                result = reviewed.size() == 0 ? orchestrator.resume(runId) : orchestrator.resume(runId, reviewed);
+            } else {
+                progress.note("run", "Run " + runId + ": planning...");
+                TaskGraph graph = assembly.withReviewers(assembly.planner().plan(task));
+                progress.note("plan", "Plan: " + graph.ids());
+                if (progress instanceof TextProgress text) {
+                    text.tasks(graph.ids());
+                }
+                result = orchestrator.run(runId, task, graph);
+            }
+            progress.close();
+            ok = result.status().isSuccess();
+            progress.note(ok ? "done" : "failed", "Result: " + result.status()
+                    + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
+        } else {
+            Agent agent = assembly.soloAgent(dir);
+            AgentLoop loop = resume != null ? agent.resumeLoop(resume) : agent.start(task);
+            runId = loop.runId();
+            progress.note("run", "Run " + runId + " in " + dir);
+            RunResult result = loop.run();
+            progress.close();
+            ok = result.isSuccess();
+            progress.note(ok ? "done" : "failed", "Result: " + result.stopReason()
+                    + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")") + "\n" + result.finalText());
+        }
+        progress.note("report", "Report: " + ReportCommand.write(store, journals, runId, null));
+        return ok ? 0 : 1;
+    }
+
+    private int offline(CliContext ctx) {
+        if (resume != null) {
+            throw new CliException("--resume cannot be used with --offline: a recorded session is replayed from its start");
+        }
+        Path work = Demo.tempDir();
+        if (repo != null || task != null) {
+            ctx.err().println("openagention: --offline runs the bundled recorded session on the bundled sample project;"
+                    + " the task and --repo are not used");
+        }
+        return DemoCommand.run(ctx, work, journalDir, Math.min(parallelism, 2), json, progressMode);
+    }
+
+    private void checkBudgets() {
+        if (maxTurns < 1) {
+            throw new CliException("--max-turns must be at least 1: " + maxTurns);
+        }
+        if (parallelism < 1) {
+            throw new CliException("--parallelism must be at least 1: " + parallelism);
+        }
+        if (maxTokens < 0) {
+            throw new CliException("--max-tokens cannot be negative: " + maxTokens);
+        }
+        if (maxCost < 0 || Double.isNaN(maxCost)) {
+            throw new CliException("--max-cost must be zero or positive: " + maxCost);
+        }
+    }
+
+    static String checkProgress(String mode) {
+        if (!List.of("auto", "live", "plain").contains(mode)) {
+            throw new CliException("--progress " + mode + ": use auto, live or plain");
+        }
+        return mode;
+    }
+
+    private static String currentBranch(Path dir) {
+        Git.Result r = Git.run(dir, "symbolic-ref", "--quiet", "--short", "HEAD");
+        if (!r.ok()) {
+            throw new CliException("--plan needs a git repository with a branch checked out: " + dir
+                    + (Git.run(dir, "rev-parse", "--git-dir").ok() ? " has a detached HEAD" : " is not a git repository"));
+        }
+        try {
+            org.openagention.tools.WorktreeManager.open(dir);
+        } catch (WorkspaceException e) {
+            throw new CliException(JournalRead.oneLine(e.getMessage()));
+        }
+        return r.out().strip();
+    }
+}

@@ -1,0 +1,120 @@
+package org.openagention.mcp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import org.openagention.core.tool.ToolRegistry;
+
+/**
+ * Runs an {@link McpToolServer} as a process, over stdio (the default) or streamable HTTP.
+ *
+ * <pre>
+ * java -cp CLASSPATH org.openagention.mcp.McpServerMain --tools com.example.MyTools [--repo DIR]
+ *      [--http PORT] [--name NAME]
+ * </pre>
+ *
+ * <p>{@code --tools} names a public class with a public no-argument constructor that implements
+ * {@link ToolSource}; it is given the {@code --repo} directory (default: the current one) and
+ * returns the registry to serve. Applications that already know their tools call
+ * {@link #run(List, ToolSource, InputStream, PrintStream, PrintStream)} with the source directly
+ * (the {@code openagention mcp-server --repo DIR} command does). Over HTTP the endpoint URL is
+ * printed to stderr as {@code MCP endpoint: http://127.0.0.1:PORT/mcp} and the server runs until
+ * stdin ends or the process is stopped. Stdout carries only protocol messages.
+ */
+public final class McpServerMain {
+    private McpServerMain() {}
+
+    /** Makes the tools to serve for a repository directory. */
+    @FunctionalInterface
+    public interface ToolSource {
+        /** The registry to serve for {@code repo} (an existing directory). */
+        ToolRegistry tools(Path repo) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> list = Arrays.asList(args);
+        String className = option(list, "--tools");
+        if (className == null) {
+            System.err.println("usage: McpServerMain --tools CLASS [--repo DIR] [--http PORT] [--name NAME]");
+            System.exit(2);
+        }
+        ToolSource source;
+        try {
+            source = (ToolSource) Class.forName(className).getConstructor().newInstance();
+        } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
+                | InvocationTargetException | ClassCastException e) {
+            System.err.println("--tools " + className + ": not a public class implementing "
+                    + ToolSource.class.getName() + " with a public no-argument constructor (" + e + ")");
+            System.exit(2);
+            return;
+        }
+        System.exit(run(list, source, System.in, System.out, System.err));
+    }
+
+    /**
+     * Parses {@code --repo}, {@code --http} and {@code --name}, then serves until the input ends.
+     *
+     * @return the exit status: 0 after a normal end, 2 for bad arguments or tools that cannot be made
+     */
+    public static int run(List<String> args, ToolSource source, InputStream in, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        Objects.requireNonNull(source, "source");
+        Path repo = Path.of(Objects.requireNonNullElse(option(args, "--repo"), ".")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(repo)) {
+            err.println("--repo " + repo + ": not a directory");
+            return 2;
+        }
+        String httpPort = option(args, "--http");
+        String name = Objects.requireNonNullElse(option(args, "--name"), "openagention");
+        ToolRegistry registry;
+        try {
+            registry = source.tools(repo);
+        } catch (Exception e) {
+            err.println("cannot make the tools to serve for " + repo + ": " + e);
+            return 2;
+        }
+        McpToolServer server = McpToolServer.builder().name(name).tools(registry).build();
+        if (httpPort == null) {
+            server.serveStdio(in, out);
+            return 0;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(httpPort);
+        } catch (NumberFormatException e) {
+            err.println("--http " + httpPort + ": not a port number");
+            return 2;
+        }
+        try (McpToolServer.HttpEndpoint endpoint = server.startHttp(port)) {
+            err.println("MCP endpoint: " + endpoint.uri());
+            err.flush();
+            CountDownLatch done = new CountDownLatch(1);
+            Thread drain = new Thread(() -> {
+                try {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // stdin closed
+                } finally {
+                    done.countDown();
+                }
+            }, "mcp-stdin-watch");
+            drain.setDaemon(true);
+            drain.start();
+            done.await();
+        }
+        return 0;
+    }
+
+    private static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
+    }
+}

@@ -1,0 +1,9 @@
+package org.openagention.tools.search;
+
+/** The search contract on the pure-Java backend. */
+class JavaSearchToolsTest extends SearchToolsContract {
+    @Override
+    SearchTools.Backend backend() {
+        return SearchTools.Backend.JAVA;
+    }
+}

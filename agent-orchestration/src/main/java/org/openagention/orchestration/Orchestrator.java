@@ -144,7 +144,7 @@ public final class Orchestrator {
         private TaskWorkspaces workspaces;
         private Path repository;
         private String targetBranch;
-        private SandboxAvailability sandbox = SandboxAvailability.none();
+        private SandboxAvailability sandbox = SandboxAvailability.bubblewrap();
         private JournalStore journal = JournalStore.inMemory();
         private int parallelism = 4;
         private FailurePolicy failurePolicy = FailurePolicy.FAIL_FAST;
@@ -191,7 +191,8 @@ public final class Orchestrator {
 
         /**
          * Says whether {@link Lane#SANDBOXED} tasks can run here (default
-         * {@link SandboxAvailability#none()}: they fail to start, saying so).
+         * {@link SandboxAvailability#bubblewrap()}: where bubblewrap cannot run, they fail to start,
+         * saying why).
          */
         public Builder sandbox(SandboxAvailability sandbox) {
             this.sandbox = Objects.requireNonNull(sandbox, "sandbox");

@@ -2,6 +2,7 @@ package org.openagention.orchestration;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.openagention.tools.shell.Sandbox;
 
 /**
  * Whether tasks in the {@link Lane#SANDBOXED} lane can run on this machine: the hook through which
@@ -10,13 +11,15 @@ import java.util.Optional;
  * ({@link FailureKind#LANE_UNAVAILABLE}, never retried) with that reason, and never runs unconfined.
  *
  * <p>The sandbox itself belongs to the workers' tools: a {@link WorkerFactory} sees
- * {@link Task#lane()} and gives a sandboxed task a shell that runs under it. Anything with an
- * {@code Optional<String> unavailableReason()} method plugs in as a method reference, such as the
- * bubblewrap sandbox of agent-tools' shell tool:
+ * {@link Task#lane()} and gives a sandboxed task a shell that runs under it, such as agent-tools'
+ * {@code shell} with {@code ShellOptions.defaults().sandboxed(true)}, which runs under
+ * {@link Sandbox bubblewrap}. The orchestrator's default is {@link #bubblewrap()}, the answer for
+ * that sandbox; anything with an {@code Optional<String> unavailableReason()} method plugs in as
+ * a method reference:
  *
  * <pre>{@code
  * Orchestrator.builder()
- *         .sandbox(Sandbox.bubblewrap()::unavailableReason)
+ *         .sandbox(SandboxAvailability.bubblewrap())      // the default
  *         ...
  * }</pre>
  *
@@ -30,9 +33,14 @@ public interface SandboxAvailability {
     Optional<String> unavailableReason();
 
     /**
-     * No sandbox configured (the orchestrator's default): every sandboxed task fails to start and
-     * says how to configure one.
+     * Whether agent-tools' bubblewrap {@link Sandbox} can run on this machine (probed once per JVM,
+     * when the first sandboxed task is about to start): the orchestrator's default.
      */
+    static SandboxAvailability bubblewrap() {
+        return () -> Sandbox.bubblewrap().unavailableReason();
+    }
+
+    /** No sandbox at all: every sandboxed task fails to start and says how to configure one. */
     static SandboxAvailability none() {
         return () -> Optional.of("no sandbox is configured for this orchestrator (configure one with"
                 + " Orchestrator.builder().sandbox(...))");

@@ -21,7 +21,8 @@ import org.openagention.tools.Workspace;
  * <pre>{@code
  * WorkerFactory workers = WorkerFactory.agents((task, ws) -> Agent.builder()
  *         .model(model).instructions("You are a careful Java engineer.")
- *         .tools(task.lane() == Lane.SANDBOXED ? sandboxedTools(ws) : CodingTools.all(ws)).build());
+ *         .tools(CodingTools.all(ws, ShellOptions.defaults().sandboxed(task.lane() == Lane.SANDBOXED)))
+ *         .build());
  * }</pre>
  *
  * Called on the supervisor's thread; must be quick and thread-safe.

@@ -12,6 +12,8 @@ import static org.openagention.orchestration.GitRepos.extraWorktrees;
 import static org.openagention.orchestration.GitRepos.git;
 import static org.openagention.orchestration.GitRepos.show;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +21,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.core.Agent;
+import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.testing.FakeModel;
+import org.openagention.tools.CodingTools;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.shell.Sandbox;
+import org.openagention.tools.shell.ShellOptions;
 
 /** The orchestrator on a real git repository: a worktree per mutating task, LOCAL tasks alone, SANDBOXED confined. */
 class GitLanesOrchestrationTest {
@@ -45,12 +53,11 @@ class GitLanesOrchestrationTest {
         Map<String, Path> roots = new ConcurrentHashMap<>();
         WorkerFactory workers = WorkerFactory.agents((task, ws) -> {
             String id = task.id();
-            // a writes first: the read ledger of the file tools is kept by absolute path, so a file read in the
-            // repository before the worktree exists would count as unread in the worktree.
+            // a reads in the repository itself, then its edit makes its worktree and lands there.
             List<ModelResponse> turns = id.equals("a")
-                    ? List.of(toolCall("write_file", writeArgs("src/A.txt", "a\n")),
-                            toolCall("read_file", readArgs("README.md")),
-                            toolCall("edit_file", editArgs("README.md", "# Project\n", "# Project\n\nBy a.\n")))
+                    ? List.of(toolCall("read_file", readArgs("README.md")),
+                            toolCall("edit_file", editArgs("README.md", "# Project\n", "# Project\n\nBy a.\n")),
+                            toolCall("write_file", writeArgs("src/A.txt", "a\n")))
                     : id.equals("d")
                     ? List.of(toolCall("read_file", readArgs("src/B.txt")),
                             toolCall("write_file", writeArgs("src/D.txt", "after b and c\n")))
@@ -185,27 +192,48 @@ class GitLanesOrchestrationTest {
     }
 
     @Test
-    void theDefaultIsNoSandboxAndASandboxedTaskRunsInItsWorktreeWhenOneIsAvailable() {
-        OrchestrationResult refused = Orchestrator.builder().workers(Fixtures.doneWorkers()).repository(repo).build()
+    void withoutAnySandboxASandboxedTaskSaysHowToConfigureOne() {
+        OrchestrationResult refused = Orchestrator.builder().workers(Fixtures.doneWorkers()).repository(repo)
+                .sandbox(SandboxAvailability.none()).build()
                 .run(TaskGraph.builder().add(Task.builder("s").goal("Sandboxed").lane(Lane.SANDBOXED)
                         .retry(RetryPolicy.none()).build()).build());
-        assertThat(refused.task("s").orElseThrow().failure()).contains("no sandbox is configured for this orchestrator");
 
-        Map<String, Lane> lanesSeen = new ConcurrentHashMap<>();
+        assertThat(refused.task("s").orElseThrow().failure()).contains("no sandbox is configured for this orchestrator")
+                .contains("Orchestrator.builder().sandbox(...)");
+    }
+
+    @Test
+    void aSandboxedTaskRunsItsShellUnderBubblewrapInItsOwnWorktree() throws Exception {
+        Assumptions.assumeTrue(Sandbox.bubblewrap().isAvailable(), () -> "bubblewrap cannot run here: "
+                + Sandbox.bubblewrap().unavailableReason().orElse(""));
         Map<String, Workspace> workspaces = new ConcurrentHashMap<>();
-        WorkerFactory workers = WorkerFactory.agents((task, ws) -> {
-            lanesSeen.put(task.id(), task.lane()); // where a factory picks tools whose shell runs under the sandbox
-            workspaces.put(task.id(), ws);
-            return Fixtures.fileWriter(ws, "built.txt", "ok", "built");
-        });
-        OrchestrationResult result = Orchestrator.builder().workers(workers).repository(repo)
-                .sandbox(SandboxAvailability.available()).build()
-                .run(TaskGraph.builder().add(Task.builder("s2").goal("Build it").lane(Lane.SANDBOXED).build()).build());
+        Map<String, FakeModel> models = new ConcurrentHashMap<>();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String command = "echo built > out.txt; echo leaked > " + repo + "/escaped.txt;"
+                    + " (exec 3<>/dev/tcp/127.0.0.1/" + listener.getLocalPort() + ") 2>/dev/null"
+                    + " && echo reached the host || echo no network";
+            WorkerFactory workers = WorkerFactory.agents((task, ws) -> {
+                workspaces.put(task.id(), ws);
+                FakeModel model = new FakeModel().enqueue(toolCall("shell", "{\"command\":" + GitRepos.json(command) + "}"))
+                        .enqueue(answer("built"));
+                models.put(task.id(), model);
+                return Agent.builder().model(model)
+                        .tools(CodingTools.all(ws, ShellOptions.defaults().sandboxed(task.lane() == Lane.SANDBOXED)))
+                        .build();
+            });
 
-        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(lanesSeen).containsEntry("s2", Lane.SANDBOXED);
-        assertThat(workspaces.get("s2").root().toString()).contains(".git/openagention/worktrees/");
-        assertThat(show(repo, "main", "built.txt")).isEqualTo("ok");
+            OrchestrationResult result = Orchestrator.builder().workers(workers).repository(repo).build()
+                    .run(TaskGraph.builder().add(Task.builder("build").goal("Build it").lane(Lane.SANDBOXED).build())
+                            .build());
+
+            assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        }
+        assertThat(workspaces.get("build").isIsolated()).as("its worktree is made at once, for the sandbox").isTrue();
+        List<ModelRequest> requests = models.get("build").requests();
+        String shellResult = requests.get(1).messages().get(requests.get(1).messages().size() - 1).toString();
+        assertThat(shellResult).contains("no network").doesNotContain("reached the host");
+        assertThat(repo.resolve("escaped.txt")).doesNotExist();
+        assertThat(show(repo, "main", "out.txt")).isEqualTo("built");
     }
 
     private static void await(CyclicBarrier barrier) {

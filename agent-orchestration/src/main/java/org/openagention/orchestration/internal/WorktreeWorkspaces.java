@@ -101,10 +101,11 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
         if (known.isPresent()) {
             return known.get().workspace();
         }
-        if (!branchExists(BRANCH_PREFIX + id) && local.targetCheckedOut()) {
+        if (task.lane() == Lane.WORKTREE && !branchExists(BRANCH_PREFIX + id) && local.targetCheckedOut()) {
             return Workspace.lazy(repo, () -> manager.create(id, target).path());
         }
-        // Its branch survived a crash (its work continues there), or reads must see the target: a worktree now.
+        // A sandboxed task's shell needs its own directory from the start; a branch that survived a crash
+        // holds work that continues; reads must see the target: a worktree now.
         return manager.create(id, target).workspace();
     }
 

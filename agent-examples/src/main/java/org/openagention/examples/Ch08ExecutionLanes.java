@@ -70,11 +70,10 @@ public final class Ch08ExecutionLanes {
             ex.say("bubblewrap available: " + sandbox.isAvailable() + sandbox.unavailableReason().map(r -> " (" + r + ")").orElse(""));
             Path outside = Path.of(System.getProperty("user.home"), "openagention-escaped.txt");
             try (ExecutionLane lane = ExecutionLane.sandboxed(worktrees, "untrusted", "main")) {
-                lane.workspace().isolate();   // make the worktree now: shell commands run in the workspace root
                 RunResult r = run(ex, lane, "Build into out.txt, then try writing outside, the network, and a loop.", new FakeModel()
                         .enqueueToolCall("shell", "{\"command\":\"echo built > out.txt && cat out.txt\"}")
                         .enqueueToolCall("shell", "{\"command\":\"touch " + outside + "\"}")
-                        .enqueueToolCall("shell", "{\"command\":\"exec 3<>/dev/tcp/1.1.1.1/80 && echo connected\"}")
+                        .enqueueToolCall("shell", "{\"command\":\"exec 3<>/dev/tcp/127.0.0.1/9 && echo connected\"}")
                         .enqueueToolCall("shell", "{\"command\":\"while true; do :; done\",\"timeout_seconds\":1}")
                         .enqueueText("Only the workspace was writable; no network; the loop was killed."));
                 ex.say("nothing escaped: " + !Files.exists(outside) + "; out.txt only in the task's worktree: "

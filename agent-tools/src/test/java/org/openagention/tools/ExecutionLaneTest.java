@@ -80,6 +80,17 @@ class ExecutionLaneTest {
     }
 
     @Test
+    void shellAsTheFirstCallRunsInTheTasksWorktreeNotTheUsersCheckout() throws IOException {
+        try (ExecutionLane lane = ExecutionLane.worktree(worktrees, "build", "main")) {
+            runAgent(lane, new FakeModel().enqueueToolCall("shell", "{\"command\":\"echo built > out.txt\"}")
+                    .enqueueText("done"));
+            assertThat(lane.isolated()).isTrue();
+            assertThat(Files.readString(lane.workspace().root().resolve("out.txt"))).isEqualTo("built\n");
+        }
+        assertThat(repo.resolve("out.txt")).as("the user's checkout is untouched").doesNotExist();
+    }
+
+    @Test
     void failedWorktreeLaneIsAbandonedAndMainUntouched() {
         String before = git(repo, "rev-parse", "main");
         try (ExecutionLane lane = ExecutionLane.worktree(worktrees, "broken", "main")) {

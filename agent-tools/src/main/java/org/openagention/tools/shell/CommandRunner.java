@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Runs one command line as its own process tree and captures its merged output. */
 final class CommandRunner {
@@ -24,12 +25,16 @@ final class CommandRunner {
     private static final Path SH = Path.of("/bin/sh");
     private static final boolean SETSID = Sandbox.onPath("setsid").isPresent();
 
-    private final Path directory;
+    private final Supplier<Path> directory;
     private final ShellOptions options;
     private final Sandbox sandbox;
     private final Map<String, String> environment;
 
-    CommandRunner(Path directory, ShellOptions options, Sandbox sandbox, Map<String, String> environment) {
+    /**
+     * @param directory where each command runs, asked for on every run: a lazy workspace makes its
+     *     own root on the first command (a command may write), so it must not be fixed up front
+     */
+    CommandRunner(Supplier<Path> directory, ShellOptions options, Sandbox sandbox, Map<String, String> environment) {
         this.directory = directory;
         this.options = options;
         this.sandbox = sandbox;
@@ -42,12 +47,16 @@ final class CommandRunner {
     }
 
     List<String> argv(String command) {
+        return argv(command, directory.get());
+    }
+
+    private List<String> argv(String command, Path dir) {
         List<String> argv = new ArrayList<>();
         if (SETSID) {
             argv.add("setsid");
         }
         if (options.sandboxed()) {
-            argv.addAll(sandbox.prefix(directory));
+            argv.addAll(sandbox.prefix(dir));
         }
         argv.add(shell().toString());
         argv.add("-c");
@@ -56,8 +65,9 @@ final class CommandRunner {
     }
 
     Outcome run(String command, Duration timeout, BooleanSupplier cancelled) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(argv(command))
-                .directory(directory.toFile())
+        Path dir = directory.get();
+        ProcessBuilder pb = new ProcessBuilder(argv(command, dir))
+                .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().clear();

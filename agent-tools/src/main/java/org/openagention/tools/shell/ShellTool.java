@@ -74,9 +74,9 @@ public final class ShellTool {
         if (options.sandboxed()) {
             sandbox.requireAvailable();
         }
-        CommandRunner runner = new CommandRunner(workspace.root(), options, sandbox,
+        CommandRunner runner = new CommandRunner(workspace::isolate, options, sandbox,
                 Environments.build(parentEnv, options.allowedEnv(), options.environment()));
-        String description = "Runs a command line with bash in the workspace root (" + workspace.root() + ") and returns its "
+        String description = "Runs a command line with bash in the workspace root and returns its "
                 + "exit code and merged stdout/stderr (long output keeps its start and end). Each call is a fresh "
                 + "process: cd and variables do not carry over, stdin is empty, background jobs are killed when the "
                 + "command ends. Default timeout " + options.defaultTimeout().toSeconds() + " s, at most "

@@ -68,17 +68,13 @@ public interface TaskWorkspaces {
      * orchestrator's lanes when it is given a repository.
      *
      * <ul>
-     *   <li>{@link Lane#WORKTREE}: each task gets a lazy workspace that reads the repository until
-     *       its first write, which creates the task's worktree (branch
-     *       {@code openagention/<run>.<task>}) from the target branch; a task that only reads never
-     *       creates one. When the target branch is not the one checked out in the repository, the
-     *       worktree is created at once instead, so that reads see the target. A {@code shell} tool
-     *       fixes its directory when it is made, so a worker given one should
-     *       {@link Workspace#isolate() isolate} the workspace first, or the task should be
-     *       {@link Lane#SANDBOXED}.
-     *   <li>{@link Lane#SANDBOXED}: as WORKTREE, with the worktree created at once (the sandbox
-     *       lets its shell write there and nowhere else).
-     *   <li>For both: merge commits the task's work and merges its branch into the target
+     *   <li>{@link Lane#WORKTREE} and {@link Lane#SANDBOXED}: each task gets a lazy workspace that
+     *       reads the repository until its first write (or its first {@code shell} command, which may
+     *       write), which creates the task's worktree (branch {@code openagention/<run>.<task>})
+     *       from the target branch; a task that only reads never creates one. When the target branch
+     *       is not the one checked out in the repository, the worktree is created at once instead,
+     *       so that reads see the target. A sandboxed task's shell may write in its worktree only.
+     *       Merge commits the task's work and merges its branch into the target
      *       ({@link WorktreeManager#merge}); a conflict is aborted (the target stays as it was) and
      *       reported, and the task that resolves it starts in a worktree of the task's branch with
      *       the target being merged in, git's conflict markers in the conflicting files. While

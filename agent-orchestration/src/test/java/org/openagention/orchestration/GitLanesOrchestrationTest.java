@@ -228,7 +228,8 @@ class GitLanesOrchestrationTest {
 
             assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
         }
-        assertThat(workspaces.get("build").isIsolated()).as("its worktree is made at once, for the sandbox").isTrue();
+        assertThat(workspaces.get("build").isIsolated()).as("its first command made its worktree").isTrue();
+        assertThat(workspaces.get("build").root().toString()).contains(".git/openagention/worktrees/");
         List<ModelRequest> requests = models.get("build").requests();
         String shellResult = requests.get(1).messages().get(requests.get(1).messages().size() - 1).toString();
         assertThat(shellResult).contains("no network").doesNotContain("reached the host");

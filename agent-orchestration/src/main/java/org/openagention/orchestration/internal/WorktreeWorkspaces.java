@@ -101,11 +101,10 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
         if (known.isPresent()) {
             return known.get().workspace();
         }
-        if (task.lane() == Lane.WORKTREE && !branchExists(BRANCH_PREFIX + id) && local.targetCheckedOut()) {
+        if (!branchExists(BRANCH_PREFIX + id) && local.targetCheckedOut()) {
             return Workspace.lazy(repo, () -> manager.create(id, target).path());
         }
-        // A sandboxed task's shell needs its own directory from the start; a branch that survived a crash
-        // holds work that continues; reads must see the target: a worktree now.
+        // Its branch survived a crash (its work continues there), or reads must see the target: a worktree now.
         return manager.create(id, target).workspace();
     }
 

@@ -63,9 +63,10 @@ final class OrchestrationReading {
                 }
                 case "task.gave_up" -> r.problems.add(new RunRecord.Problem(e.at(), taskId, "gave up",
                         p.path("detail").asText("")));
-                case WorktreeLanes.DIFF_ENTRY -> {
+                case DiffJournalingLanes.DIFF_ENTRY -> {
                     t.diff = p.path("diff").asText("") + (p.path("truncated").asBoolean() ? "\n(diff cut short)" : "");
                     t.numstat = p.path("numstat").asText("");
+                    t.diffOutcome = p.path("outcome").asText("");
                 }
                 case Demo.SESSION_ENTRY -> r.session = p.path("session").asText("recorded session");
                 case "graph.finished" -> {

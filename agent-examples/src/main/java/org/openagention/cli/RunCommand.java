@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentLoop;
+import org.openagention.core.ConfigurationException;
 import org.openagention.core.RunResult;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
@@ -126,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         if (orchestrated) {
             String branch = currentBranch(dir);
             runId = resume != null ? resume : Assembly.newRunId("orch");
-            Orchestrator orchestrator = assembly.orchestrator(dir, branch, runId);
+            Orchestrator orchestrator = orchestrator(assembly, dir, branch);
             OrchestrationResult result;
             if (resume != null) {
                 TaskGraph reviewed = assembly.reviewedTasksOf(resumed);
@@ -199,11 +200,14 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("--plan needs a git repository with a branch checked out: " + dir
                     + (Git.run(dir, "rev-parse", "--git-dir").ok() ? " has a detached HEAD" : " is not a git repository"));
         }
-        try {
-            org.openagention.tools.WorktreeManager.open(dir);
-        } catch (WorkspaceException e) {
-            throw new CliException(JournalRead.oneLine(e.getMessage()));
-        }
         return r.out().strip();
+    }
+
+    private static Orchestrator orchestrator(Assembly assembly, Path dir, String branch) {
+        try {
+            return assembly.orchestrator(dir, branch);
+        } catch (WorkspaceException | ConfigurationException e) {
+            throw new CliException("--plan cannot work on " + dir + ": " + JournalRead.oneLine(e.getMessage()));
+        }
     }
 }

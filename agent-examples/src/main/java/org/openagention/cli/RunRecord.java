@@ -41,6 +41,8 @@ final class RunRecord {
         List<String> mergedFiles = new ArrayList<>();
         String diff = "";
         String numstat = "";
+        /** What became of the diff's work: merged, conflict or abandoned. */
+        String diffOutcome = "";
         final List<Attempt> attempts = new ArrayList<>();
         final List<String> reviews = new ArrayList<>();
 

@@ -124,7 +124,7 @@ final class TextProgress implements Progress {
                     row.endNanos = 0;
                 }
                 line = c.taskId() + ": " + c.from().name().toLowerCase(Locale.ROOT) + " -> " + row.state
-                        + (c.reason().isEmpty() ? "" : " (" + firstLine(c.reason()) + ")");
+                        + (c.reason().isEmpty() ? "" : " (" + gist(c.reason()) + ")");
             } else if (e instanceof OrchestrationEvent.AttemptStarted a) {
                 Row row = row(a.taskId());
                 row.attempt = a.attempt();

@@ -191,7 +191,7 @@ final class RunRecord {
                         call.finished = e.at();
                         if (call.error) {
                             r.problems.add(new Problem(e.at(), lane, "tool error",
-                                    call.name + ": " + JournalRead.oneLine(call.result)));
+                                    call.name + ": " + TextProgress.gist(call.result)));
                         }
                     }
                 }

@@ -244,7 +244,7 @@ final class TextProgress implements Progress {
     }
 
     /** The first line of a multi-line text and its last, which for a command's output is usually the verdict. */
-    private static String gist(String s) {
+    static String gist(String s) {
         List<String> lines = s.strip().lines().filter(l -> !l.isBlank()).toList();
         if (lines.size() <= 1) {
             return firstLine(s);

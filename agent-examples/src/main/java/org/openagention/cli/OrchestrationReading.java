@@ -54,7 +54,9 @@ final class OrchestrationReading {
                     p.path("files").forEach(f -> t.mergedFiles.add(f.asText()));
                     if (!t.merged) {
                         r.problems.add(new RunRecord.Problem(e.at(), taskId, "merge conflict", "in "
-                                + t.mergedFiles + "; resolved by task " + p.path("conflictTask").asText()));
+                                + t.mergedFiles + (p.path("conflictTask").asText("").isEmpty()
+                                ? "; not resolved: " + p.path("unresolved").asText("")
+                                : "; resolved by task " + p.path("conflictTask").asText())));
                     }
                 }
                 case "task.skipped" -> {

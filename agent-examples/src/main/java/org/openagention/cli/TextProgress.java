@@ -140,7 +140,9 @@ final class TextProgress implements Progress {
                         + (r.feedback().isEmpty() ? "" : ": " + firstLine(r.feedback()));
             } else if (e instanceof OrchestrationEvent.TaskMerged m) {
                 line = m.taskId() + ": " + (m.merged() ? "merged (" + String.join(", ", m.files()) + ")"
-                        : "merge conflict in " + m.files() + ", resolved by new task " + m.conflictTask());
+                        : "merge conflict in " + m.files() + (m.conflictTask().isEmpty()
+                                ? ", left for a person (its work stays on its branch)"
+                                : ", resolved by new task " + m.conflictTask()));
             } else if (e instanceof OrchestrationEvent.TaskAdded a) {
                 row(a.taskId());
                 line = a.taskId() + ": added (" + a.reason() + ")";

@@ -115,8 +115,11 @@ final class Assembly {
         return b.build();
     }
 
-    /** The orchestrator of run {@code runId} on {@code repo}: workers in worktrees, merges into {@code targetBranch}. */
-    Orchestrator orchestrator(Path repo, String targetBranch, String runId) {
+    /**
+     * The orchestrator on {@code repo}: workers in the orchestration module's git worktree lanes,
+     * merges into {@code targetBranch}, each task's diff journaled for the report.
+     */
+    Orchestrator orchestrator(Path repo, String targetBranch) {
         WorkerFactory workers = (task, ws, attempt) -> {
             Agent a = agent("worker-" + task.id(), WORKER_INSTRUCTIONS, task.id(), task.id() + "#" + attempt)
                     .tools(tools(ws)).limits(limits(false))
@@ -124,7 +127,7 @@ final class Assembly {
             return org.openagention.orchestration.Worker.of(a);
         };
         return Orchestrator.builder().workers(workers)
-                .workspaces(new WorktreeLanes(repo, targetBranch, s.journal(), runId, s.clock()))
+                .workspaces(DiffJournalingLanes.of(repo, targetBranch, s.journal(), s.clock()))
                 .journal(s.journal()).parallelism(s.parallelism()).failurePolicy(FailurePolicy.SKIP_DEPENDENTS)
                 .budget(new Budget(s.maxTokens(), s.maxCostUsd(), s.timeout())).addListener(s.progress())
                 .clock(s.clock()).build();

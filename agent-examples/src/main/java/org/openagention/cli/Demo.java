@@ -68,7 +68,7 @@ final class Demo {
         if (progress instanceof TextProgress text) {
             text.tasks(graph.ids());
         }
-        Orchestrator orchestrator = assembly.orchestrator(project, "main", runId);
+        Orchestrator orchestrator = assembly.orchestrator(project, "main");
         OrchestrationResult result = orchestrator.run(runId, GOAL, graph);
         journal.append(runId, SESSION_ENTRY, "", Clock.systemUTC().instant(),
                 EventJson.JSON.createObjectNode().put("session", "the recording " + SESSION_RESOURCE + " (" + replay.name()

@@ -60,7 +60,9 @@ final class DemoCommand implements Callable<Integer> {
                 : Progress.text(ctx.terminal(RunCommand.checkProgress(progressMode)), Demo.prices());
         Demo.Outcome outcome = Demo.run(work, journalDir, parallelism, progress);
         String verdict = outcome.success()
-                ? "Demo finished: every task done and merged; the sample project's tests pass on main."
+                ? "Demo finished: every task done and merged; the sample project's tests pass on main.\n"
+                        + "(Tokens and costs are the recorded session's: no model was called, nothing was spent.)\n"
+                        + "To look around: cd " + outcome.project() + " && git log --oneline --graph"
                 : "Demo failed: " + outcome.detail();
         progress.note(outcome.success() ? "done" : "failed", verdict);
         return outcome.success() ? 0 : 1;

@@ -72,8 +72,9 @@ final class HtmlReport {
         sb.append("<div class=\"summary\">");
         stat(sb, "tasks", r.orchestrated ? String.valueOf(r.tasks.size()) : "1 agent");
         stat(sb, "agent runs", String.valueOf(r.agents.size()));
-        stat(sb, "tokens", String.format(Locale.ROOT, "%,d", r.tokens()));
-        stat(sb, "cost", TextProgress.money(r.cost()));
+        // An orchestrated run's journal counts its workers' attempts; the planner and reviewer agents journal apart.
+        stat(sb, r.orchestrated ? "worker tokens" : "tokens", String.format(Locale.ROOT, "%,d", r.tokens()));
+        stat(sb, r.orchestrated ? "worker cost" : "cost", TextProgress.money(r.cost()));
         stat(sb, "duration", r.started != null && r.finished != null
                 ? seconds(Duration.between(r.started, r.finished)) : "unfinished");
         stat(sb, "errors and retries", String.valueOf(r.problems.size()));

@@ -17,7 +17,11 @@ import picocli.CommandLine.ParentCommand;
  * carries only protocol messages.
  */
 @Command(name = "mcp-server", mixinStandardHelpOptions = true,
-        description = "Serve the coding tools (files, search, shell) on a repository over MCP (stdio, or HTTP with --http).")
+        description = "Serve the coding tools (files, search, shell) on a repository over MCP (stdio, or HTTP with --http).",
+        footer = {"", "An MCP client starts it as a stdio server with the command:",
+                "  java -jar /path/to/openagention.jar mcp-server --repo /path/to/project",
+                "Standard output carries only MCP messages; it serves until its input ends.",
+                "The tools run in DIR without asking: add --read-only to serve only the tools that read."})
 final class McpServerCommand implements Callable<Integer> {
     @ParentCommand
     OpenAgentionCli parent;

@@ -20,8 +20,9 @@ record ModelChoice(Model model, String description) {
         } catch (ConfigurationException e) {
             String why = JournalRead.oneLine(e.getMessage());
             if (why.startsWith("no model provider is configured")) {
-                throw new CliException("no model is configured: set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL"
-                        + " (and optionally OPENAGENTION_MODEL=provider:model), or use --offline to run the bundled"
+                String forSpec = spec == null || spec.isBlank() ? "" : " for --model " + spec.strip();
+                throw new CliException("no model is configured" + forSpec + ": set ANTHROPIC_API_KEY, OPENAI_API_KEY"
+                        + " or OPENAI_BASE_URL (and optionally OPENAGENTION_MODEL=provider:model), or use --offline to run the bundled"
                         + " recorded session");
             }
             throw new CliException("the model cannot be used: " + why);

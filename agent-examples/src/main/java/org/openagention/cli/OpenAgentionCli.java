@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
 @Command(name = "openagention", mixinStandardHelpOptions = true, version = "openagention 0.1.0-SNAPSHOT",
         description = "Coding agents on your repository: one agent, or a planner, workers in git worktrees,"
                 + " checks, reviews and merges.",
+        footer = {"", "New here? 'openagention demo' runs a recorded session on a sample project, no model needed.",
+                "'openagention COMMAND --help' tells more about each command."},
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, McpServerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OpenAgentionCli implements Callable<Integer> {
@@ -39,10 +41,18 @@ public final class OpenAgentionCli implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        logDefault("defaultLogLevel", "warn");
+        logDefault("logFile", "System.err");
+        // Warnings (a provider call retried, say) as "WARN - what happened", without thread and class names.
+        logDefault("showThreadName", "false");
+        logDefault("showLogName", "false");
         System.exit(execute(args, CliContext.system()));
+    }
+
+    /** Sets an SLF4J simple logger property unless {@code -D} gave it. */
+    private static void logDefault(String property, String value) {
+        String key = "org.slf4j.simpleLogger." + property;
+        System.setProperty(key, System.getProperty(key, value));
     }
 
     /** Runs the command line with {@code context}'s streams, environment and console; returns the exit status. */

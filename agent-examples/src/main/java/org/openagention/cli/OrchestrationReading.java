@@ -54,7 +54,9 @@ final class OrchestrationReading {
                     p.path("files").forEach(f -> t.mergedFiles.add(f.asText()));
                     if (!t.merged) {
                         r.problems.add(new RunRecord.Problem(e.at(), taskId, "merge conflict", "in "
-                                + t.mergedFiles + "; resolved by task " + p.path("conflictTask").asText()));
+                                + t.mergedFiles + (p.path("conflictTask").asText("").isEmpty()
+                                ? "; not resolved: " + p.path("unresolved").asText("")
+                                : "; resolved by task " + p.path("conflictTask").asText())));
                     }
                 }
                 case "task.skipped" -> {
@@ -63,9 +65,10 @@ final class OrchestrationReading {
                 }
                 case "task.gave_up" -> r.problems.add(new RunRecord.Problem(e.at(), taskId, "gave up",
                         p.path("detail").asText("")));
-                case WorktreeLanes.DIFF_ENTRY -> {
+                case DiffJournalingLanes.DIFF_ENTRY -> {
                     t.diff = p.path("diff").asText("") + (p.path("truncated").asBoolean() ? "\n(diff cut short)" : "");
                     t.numstat = p.path("numstat").asText("");
+                    t.diffOutcome = p.path("outcome").asText("");
                 }
                 case Demo.SESSION_ENTRY -> r.session = p.path("session").asText("recorded session");
                 case "graph.finished" -> {

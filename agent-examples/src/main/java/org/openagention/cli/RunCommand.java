@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentLoop;
+import org.openagention.core.ConfigurationException;
 import org.openagention.core.RunResult;
+import org.openagention.core.StructuredOutputException;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.PriceTable;
+import org.openagention.orchestration.InvalidGraphException;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
 import org.openagention.orchestration.TaskGraph;
@@ -30,7 +33,19 @@ import picocli.CommandLine.ParentCommand;
  * bundled recorded session instead (see {@code demo}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the coding agent on a repository; --plan for planner, workers in worktrees, checks, review and merge.")
+        description = "Run the coding agent on a repository; --plan for planner, workers in worktrees, checks, review and merge.",
+        footer = {"", "Examples:",
+                "  openagention run \"Fix the failing date parser test\" --repo .",
+                "  openagention run \"Add CSV export, with tests\" --repo . --plan --max-cost 2",
+                "  openagention run --resume orch-1a2b3c4d-5e6f --repo .",
+                "  openagention run --offline      (the recorded demo session: no model needed)",
+                "",
+                "The model comes from the environment (ANTHROPIC_API_KEY; or OPENAI_API_KEY and/or OPENAI_BASE_URL;"
+                        + " OPENAGENTION_MODEL=provider:model) or from --model. A single agent edits DIR in place;"
+                        + " --plan needs DIR to be a git repository on a branch with no uncommitted changes, and"
+                        + " merges each accepted task into that branch. Journals and the HTML report go to"
+                        + " DIR/.openagention/runs (kept out of git status).",
+                "Exit status: 0 the run succeeded, 1 it did not, 2 bad input."})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     OpenAgentionCli parent;
@@ -103,60 +118,74 @@ final class RunCommand implements Callable<Integer> {
                     + Sandbox.bubblewrap().unavailableReason().orElse("it cannot run here"));
         }
         Path journals = Options.journalDir(dir, journalDir);
-        List<JournalEntry> resumed = null;
-        JournalStore store;
-        if (resume != null) {
-            store = JournalRead.open(journals);
-            resumed = JournalRead.entries(store, journals, resume);
-        }
-        ModelChoice chosen = ModelChoice.resolve(ctx.env(), model);
+        List<JournalEntry> resumed = resume != null
+                ? JournalRead.entries(JournalRead.open(journals), journals, resume) : null;
+        boolean orchestrated = resumed != null ? resumed.get(0).type().startsWith("graph.") : plan;
         if (journalDir == null && Git.run(dir, "rev-parse", "--git-dir").ok()) {
             Git.exclude(dir, ".openagention/");
         }
-        store = resume != null ? JournalRead.open(journals) : JournalStore.file(journals);
-        Terminal terminal = ctx.terminal(progressMode);
-        Progress progress = json ? Progress.json(ctx.out()) : Progress.text(terminal, PriceTable.defaults());
+        String branch = orchestrated ? targetBranch(dir) : "";
+        ModelChoice chosen = ModelChoice.resolve(ctx.env(), model);
+        JournalStore store = resume != null ? JournalRead.open(journals) : JournalStore.file(journals);
+        Progress progress = json ? Progress.json(ctx.out())
+                : Progress.text(ctx.terminal(progressMode), PriceTable.defaults());
         Assembly assembly = new Assembly(new Assembly.Settings(chosen.model(), "", approval,
                 new ConsoleApprover(ctx.terminal("plain")), maxTurns, maxTokens, maxCost, timeout, parallelism, store,
                 progress, Clock.systemUTC()));
         progress.note("model", "Model: " + chosen.description() + "; approval: " + approval + "; journal: " + journals);
-        boolean orchestrated = resumed != null ? resumed.get(0).type().startsWith("graph.") : plan;
-        String runId;
-        boolean ok;
-        if (orchestrated) {
-            String branch = currentBranch(dir);
-            runId = resume != null ? resume : Assembly.newRunId("orch");
-            Orchestrator orchestrator = assembly.orchestrator(dir, branch, runId);
-            OrchestrationResult result;
-            if (resume != null) {
-                TaskGraph reviewed = assembly.reviewedTasksOf(resumed);
-                result = reviewed.size() == 0 ? orchestrator.resume(runId) : orchestrator.resume(runId, reviewed);
-            } else {
-                progress.note("run", "Run " + runId + ": planning...");
-                TaskGraph graph = assembly.withReviewers(assembly.planner().plan(task));
-                progress.note("plan", "Plan: " + graph.ids());
-                if (progress instanceof TextProgress text) {
-                    text.tasks(graph.ids());
-                }
-                result = orchestrator.run(runId, task, graph);
-            }
-            progress.close();
-            ok = result.status().isSuccess();
-            progress.note(ok ? "done" : "failed", "Result: " + result.status()
-                    + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
+        Outcome outcome = orchestrated ? orchestrated(assembly, dir, branch, resumed) : solo(assembly, dir);
+        progress.note("report", "Report: " + ReportCommand.write(store, journals, outcome.runId(), null));
+        return outcome.ok() ? 0 : 1;
+    }
+
+    /** How a run ended: its id, for the report, and whether it succeeded. */
+    private record Outcome(String runId, boolean ok) {}
+
+    private Outcome orchestrated(Assembly assembly, Path dir, String branch, List<JournalEntry> resumed) {
+        Progress progress = assembly.settings().progress();
+        String runId = resume != null ? resume : Assembly.newRunId("orch");
+        Orchestrator orchestrator = orchestrator(assembly, dir, branch);
+        OrchestrationResult result;
+        if (resume != null) {
+            progress.note("run", "Run " + runId + ": resuming in " + dir + " (merging into " + branch + ")");
+            TaskGraph reviewed = assembly.reviewedTasksOf(resumed);
+            result = reviewed.size() == 0 ? orchestrator.resume(runId) : orchestrator.resume(runId, reviewed);
         } else {
-            Agent agent = assembly.soloAgent(dir);
-            AgentLoop loop = resume != null ? agent.resumeLoop(resume) : agent.start(task);
-            runId = loop.runId();
-            progress.note("run", "Run " + runId + " in " + dir);
-            RunResult result = loop.run();
-            progress.close();
-            ok = result.isSuccess();
-            progress.note(ok ? "done" : "failed", "Result: " + result.stopReason()
-                    + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")") + "\n" + result.finalText());
+            progress.note("run", "Run " + runId + " in " + dir + " (merging into " + branch + "): planning...");
+            TaskGraph graph = assembly.withReviewers(plan(assembly));
+            progress.note("plan", "Plan: " + graph.ids());
+            if (progress instanceof TextProgress text) {
+                text.tasks(graph.ids());
+            }
+            result = orchestrator.run(runId, task, graph);
         }
-        progress.note("report", "Report: " + ReportCommand.write(store, journals, runId, null));
-        return ok ? 0 : 1;
+        progress.close();
+        boolean ok = result.status().isSuccess();
+        progress.note(ok ? "done" : "failed", "Result: " + result.status()
+                + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
+        return new Outcome(runId, ok);
+    }
+
+    /** The planner's graph for the task; a plan that cannot be had ends the command (exit 1: not bad input). */
+    private TaskGraph plan(Assembly assembly) {
+        try {
+            return assembly.planner().plan(task);
+        } catch (StructuredOutputException | InvalidGraphException e) {
+            assembly.settings().progress().close();
+            throw new CliException("planning failed, nothing was run: " + JournalRead.oneLine(e.getMessage()), 1);
+        }
+    }
+
+    private Outcome solo(Assembly assembly, Path dir) {
+        Progress progress = assembly.settings().progress();
+        Agent agent = assembly.soloAgent(dir);
+        AgentLoop loop = resume != null ? agent.resumeLoop(resume) : agent.start(task);
+        progress.note("run", "Run " + loop.runId() + " in " + dir);
+        RunResult result = loop.run();
+        progress.close();
+        progress.note(result.isSuccess() ? "done" : "failed", "Result: " + result.stopReason()
+                + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")") + "\n" + result.finalText());
+        return new Outcome(loop.runId(), result.isSuccess());
     }
 
     private int offline(CliContext ctx) {
@@ -193,17 +222,42 @@ final class RunCommand implements Callable<Integer> {
         return mode;
     }
 
-    private static String currentBranch(Path dir) {
-        Git.Result r = Git.run(dir, "symbolic-ref", "--quiet", "--short", "HEAD");
-        if (!r.ok()) {
-            throw new CliException("--plan needs a git repository with a branch checked out: " + dir
-                    + (Git.run(dir, "rev-parse", "--git-dir").ok() ? " has a detached HEAD" : " is not a git repository"));
+    /**
+     * The branch checked out in {@code dir}, which an orchestrated run merges into; refused unless
+     * {@code dir} is a git repository on a branch with a clean working tree (git will not merge
+     * over local changes, and the run's journal is already excluded).
+     */
+    private static String targetBranch(Path dir) {
+        if (!Git.run(dir, "rev-parse", "--git-dir").ok()) {
+            throw new CliException("--plan works on a git repository (each task in its own worktree, merged back):"
+                    + " " + dir + " is not one; run 'git init' and commit, or leave --plan out");
         }
+        Git.Result branch = Git.run(dir, "symbolic-ref", "--quiet", "--short", "HEAD");
+        if (!branch.ok()) {
+            throw new CliException("--plan merges accepted work into the branch checked out in " + dir
+                    + ", but its HEAD is detached: check out a branch first");
+        }
+        Git.Result head = Git.run(dir, "rev-parse", "--verify", "--quiet", "HEAD");
+        if (!head.ok()) {
+            throw new CliException("--plan needs a first commit on branch " + branch.out().strip() + " in " + dir
+                    + " (worktrees start from it): commit your files first");
+        }
+        List<String> changed = Git.check(dir, "status", "--porcelain", "--untracked-files=all").lines().toList();
+        if (!changed.isEmpty()) {
+            throw new CliException("--plan merges accepted work into branch " + branch.out().strip() + " of " + dir
+                    + ", and git will not merge over local changes: commit or stash them first ("
+                    + changed.size() + (changed.size() == 1 ? " change: " : " changes: ")
+                    + String.join(", ", changed.subList(0, Math.min(3, changed.size())).stream()
+                            .map(String::strip).toList()) + (changed.size() > 3 ? ", ..." : "") + ")");
+        }
+        return branch.out().strip();
+    }
+
+    private static Orchestrator orchestrator(Assembly assembly, Path dir, String branch) {
         try {
-            org.openagention.tools.WorktreeManager.open(dir);
-        } catch (WorkspaceException e) {
-            throw new CliException(JournalRead.oneLine(e.getMessage()));
+            return assembly.orchestrator(dir, branch);
+        } catch (WorkspaceException | ConfigurationException e) {
+            throw new CliException("--plan cannot work on " + dir + ": " + JournalRead.oneLine(e.getMessage()));
         }
-        return r.out().strip();
     }
 }

@@ -41,6 +41,8 @@ final class RunRecord {
         List<String> mergedFiles = new ArrayList<>();
         String diff = "";
         String numstat = "";
+        /** What became of the diff's work: merged, conflict or abandoned. */
+        String diffOutcome = "";
         final List<Attempt> attempts = new ArrayList<>();
         final List<String> reviews = new ArrayList<>();
 
@@ -189,7 +191,7 @@ final class RunRecord {
                         call.finished = e.at();
                         if (call.error) {
                             r.problems.add(new Problem(e.at(), lane, "tool error",
-                                    call.name + ": " + JournalRead.oneLine(call.result)));
+                                    call.name + ": " + TextProgress.gist(call.result)));
                         }
                     }
                 }

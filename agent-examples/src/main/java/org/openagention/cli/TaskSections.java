@@ -45,8 +45,9 @@ final class TaskSections {
             sb.append("<p><b>Review:</b> ").append(Html.escape(review)).append("</p>");
         }
         if (!t.diff.isEmpty()) {
-            sb.append("<details open><summary>diff").append(t.merged == null || t.merged ? "" : " (not merged)")
-                    .append("</summary>");
+            boolean merged = t.diffOutcome.isEmpty() || t.diffOutcome.equals("merged");
+            sb.append("<details open><summary>diff").append(merged ? "" : " (" + Html.escape(t.diffOutcome) + ", not merged)")
+                    .append(Html.escape(stat(t.numstat))).append("</summary>");
             diff(sb, t.diff);
             sb.append("</details>");
         }
@@ -76,6 +77,23 @@ final class TaskSections {
             sb.append("<p class=\"muted\">").append(Html.escape(a.detail)).append("</p>");
         }
         sb.append("</details>");
+    }
+
+    /** {@code git diff --numstat} in a few words: " · 2 files, +10 -3" (binary files count as files only). */
+    static String stat(String numstat) {
+        int files = 0;
+        long added = 0;
+        long deleted = 0;
+        for (String line : numstat.split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length < 3) {
+                continue;
+            }
+            files++;
+            added += f[0].matches("\\d+") ? Long.parseLong(f[0]) : 0;
+            deleted += f[1].matches("\\d+") ? Long.parseLong(f[1]) : 0;
+        }
+        return files == 0 ? "" : " · " + files + (files == 1 ? " file" : " files") + ", +" + added + " -" + deleted;
     }
 
     private static void diff(StringBuilder sb, String diff) {

@@ -124,7 +124,7 @@ final class TextProgress implements Progress {
                     row.endNanos = 0;
                 }
                 line = c.taskId() + ": " + c.from().name().toLowerCase(Locale.ROOT) + " -> " + row.state
-                        + (c.reason().isEmpty() ? "" : " (" + firstLine(c.reason()) + ")");
+                        + (c.reason().isEmpty() ? "" : " (" + gist(c.reason()) + ")");
             } else if (e instanceof OrchestrationEvent.AttemptStarted a) {
                 Row row = row(a.taskId());
                 row.attempt = a.attempt();
@@ -140,7 +140,9 @@ final class TextProgress implements Progress {
                         + (r.feedback().isEmpty() ? "" : ": " + firstLine(r.feedback()));
             } else if (e instanceof OrchestrationEvent.TaskMerged m) {
                 line = m.taskId() + ": " + (m.merged() ? "merged (" + String.join(", ", m.files()) + ")"
-                        : "merge conflict in " + m.files() + ", resolved by new task " + m.conflictTask());
+                        : "merge conflict in " + m.files() + (m.conflictTask().isEmpty()
+                                ? ", left for a person (its work stays on its branch)"
+                                : ", resolved by new task " + m.conflictTask()));
             } else if (e instanceof OrchestrationEvent.TaskAdded a) {
                 row(a.taskId());
                 line = a.taskId() + ": added (" + a.reason() + ")";
@@ -244,7 +246,7 @@ final class TextProgress implements Progress {
     }
 
     /** The first line of a multi-line text and its last, which for a command's output is usually the verdict. */
-    private static String gist(String s) {
+    static String gist(String s) {
         List<String> lines = s.strip().lines().filter(l -> !l.isBlank()).toList();
         if (lines.size() <= 1) {
             return firstLine(s);

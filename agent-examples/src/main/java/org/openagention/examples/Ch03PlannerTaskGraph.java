@@ -68,9 +68,9 @@ public final class Ch03PlannerTaskGraph {
             ex.step("An LLM planner: the model proposes tasks as structured output, validated as a graph");
             FakeModel script = new FakeModel()
                     .enqueueText("{\"tasks\":[" + task("code", "Write the CSV parser", "tests") + ","
-                            + task("tests", "Write tests for the CSV parser", "code") + "]}")
+                            + task("tests", "Write tests for the CSV parser", "code", "mvn -q test") + "]}")
                     .enqueueText("{\"tasks\":[" + task("code", "Write the CSV parser", "") + ","
-                            + task("tests", "Write tests for the CSV parser", "code") + "]}");
+                            + task("tests", "Write tests for the CSV parser", "code", "mvn -q test") + "]}");
             Agent plannerAgent = Agent.builder().name("planner").model(ex.model(script)).build();
             Planner planner = LlmPlanner.builder(plannerAgent).build();
             TaskGraph planned = planner.plan("Add a CSV parser with tests");
@@ -78,14 +78,21 @@ public final class Ch03PlannerTaskGraph {
                 ex.say("the first plan had a cycle; the model was told so:");
                 ex.say("  " + Example.oneLine(script.requests().get(1).messages().get(2).text()));
             }
-            planned.tasks().forEach(t -> ex.say("task " + t.id() + " after " + t.dependencies() + ": " + t.goal()));
+            planned.tasks().forEach(t -> ex.say("task " + t.id() + " after " + t.dependencies() + ": " + t.goal()
+                    + "; checked by " + t.check()));
             ex.say("batches: " + planned.batches());
         }
     }
 
-    /** One task as the planner model writes it (LlmPlanner.PlannedTask as JSON). */
+    /** One task as the planner model writes it (LlmPlanner.PlannedTask as JSON): no command can tell it is done. */
     private static String task(String id, String goal, String dependsOn) {
         return "{\"id\":\"" + id + "\",\"goal\":\"" + goal + "\",\"dependsOn\":["
-                + (dependsOn.isEmpty() ? "" : "\"" + dependsOn + "\"") + "],\"acceptanceCommand\":\"\"}";
+                + (dependsOn.isEmpty() ? "" : "\"" + dependsOn + "\"") + "]}";
+    }
+
+    /** A planned task with the shell command that tells whether it is done (its acceptance check). */
+    private static String task(String id, String goal, String dependsOn, String acceptanceCommand) {
+        String plain = task(id, goal, dependsOn);
+        return plain.substring(0, plain.length() - 1) + ",\"acceptanceCommand\":\"" + acceptanceCommand + "\"}";
     }
 }

@@ -9,18 +9,13 @@ import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.orchestration.LlmPlanner;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
 import org.openagention.orchestration.RetryPolicy;
 import org.openagention.orchestration.Reviewer;
-import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskWorkspaces;
 import org.openagention.orchestration.WorkerFactory;
 import org.openagention.tools.CodingTools;
-import org.openagention.tools.Workspace;
-import org.openagention.tools.WorktreeManager;
 
 /**
  * Chapter 19, assembling the system: little new code, the parts of the earlier chapters
@@ -49,7 +44,7 @@ public final class Ch19AssembledSystem {
             FakeModel plannerModel = new FakeModel().enqueueText("{\"tasks\":["
                     + "{\"id\":\"fix-add\",\"goal\":\"Fix add in src/add.sh: it subtracts\",\"dependsOn\":[],\"acceptanceCommand\":\"sh tests/test_add.sh\"},"
                     + "{\"id\":\"add-mul\",\"goal\":\"Add mul to src/mul.sh\",\"dependsOn\":[],\"acceptanceCommand\":\"sh tests/test_mul.sh\"},"
-                    + "{\"id\":\"docs\",\"goal\":\"List mul in README.md\",\"dependsOn\":[\"fix-add\",\"add-mul\"],\"acceptanceCommand\":\"\"}]}");
+                    + "{\"id\":\"docs\",\"goal\":\"List mul in README.md\",\"dependsOn\":[\"fix-add\",\"add-mul\"]}]}");
             Model reviewerModel = ex.model(FakeModel.answering(r -> ModelResponse.ofText("{\"decision\":\"approve\",\"feedback\":\"\"}")));
             LlmPlanner planner = LlmPlanner.builder(Agent.builder().name("planner").model(ex.model(plannerModel)).build())
                     .taskDefaults(t -> t.reviewer(Reviewer.agent(Agent.builder().name("reviewer").model(reviewerModel).build()))
@@ -71,16 +66,15 @@ public final class Ch19AssembledSystem {
                     "docs", new FakeModel()
                             .enqueueToolCall("apply_patch", patch("README.md", "Operations: add.", "Operations: add, mul."))
                             .enqueueText("Documented mul."));
-            WorktreeManager worktrees = WorktreeManager.open(repo);
             OrchestrationResult result = Orchestrator.builder()
                     .workers(WorkerFactory.agents((task, ws) -> Agent.builder().name(task.id())
                             .model(ex.model(workers.get(task.id()))).tools(CodingTools.all(ws))
                             .instructions("You are a careful engineer. Change only what the task needs.").build()))
-                    .workspaces(worktreeLanes(worktrees))
+                    .repository(repo)   // a git worktree per task that writes, merged into the checked-out branch
                     .parallelism(2)
                     .addListener(ex.orchestrationTrace())
                     .build()
-                    .run(graph);
+                    .run("ch19", "Fix add, add mul, and document it.", graph);
             ex.say("run " + result.status() + "; spent " + result.spend().tokens() + " tokens");
             if (!ex.live()) {
                 String retry = workers.get("fix-add").requests().get(2).messages().get(0).text();
@@ -92,37 +86,6 @@ public final class Ch19AssembledSystem {
             ex.say(Example.git(repo, "log", "--oneline", "--first-parent", "main").replaceAll("(?m)^[0-9a-f]+ ", "  "));
             ex.say(tests(repo));
         }
-    }
-
-    /**
-     * The lanes: each task's workspace is a lazy git worktree of the repository, merged into main
-     * when accepted, abandoned when it fails. The orchestrator and the worktree manager meet here.
-     */
-    private static TaskWorkspaces worktreeLanes(WorktreeManager worktrees) {
-        return new TaskWorkspaces() {
-            @Override
-            public Workspace open(Task task) {
-                return worktrees.lazyWorkspace(task.id());
-            }
-
-            @Override
-            public MergeResult merge(Task task, Workspace workspace) {
-                if (!workspace.isIsolated()) {
-                    return MergeResult.merged(List.of());   // the task only read
-                }
-                org.openagention.tools.MergeResult merged = worktrees.merge(task.id(), "main");
-                return merged instanceof org.openagention.tools.MergeResult.Conflict c
-                        ? MergeResult.conflict(c.conflictingFiles(), c.detail())
-                        : MergeResult.merged(((org.openagention.tools.MergeResult.Merged) merged).changedFiles());
-            }
-
-            @Override
-            public void discard(Task task, Workspace workspace) {
-                if (workspace.isIsolated()) {
-                    worktrees.abandon(task.id());
-                }
-            }
-        };
     }
 
     private static String tests(Path repo) {

@@ -50,6 +50,34 @@ class BadInputTest {
     }
 
     @Test
+    void planOnADirectoryThatIsNotAGitRepositorySaysWhatToDo() throws Exception {
+        assertThat(Git.run(dir, "rev-parse", "--git-dir").ok()).as("a temporary directory in a git repository").isFalse();
+        assertOneLineError(Cli.child(dir, Map.of(), "run", "fix it", "--repo", dir.toString(), "--plan"),
+                "is not one; run 'git init' and commit, or leave --plan out");
+    }
+
+    @Test
+    void planOnARepositoryWithLocalChangesIsRefusedBeforeAnythingRuns() throws Exception {
+        Path repo = SampleProject.create(dir.resolve("shop"));
+        Files.writeString(repo.resolve("NOTES.txt"), "mine\n");
+        Cli.Outcome o = Cli.child(dir, Map.of(), "run", "fix it", "--repo", repo.toString(), "--plan");
+        assertOneLineError(o, "git will not merge over local changes: commit or stash them first (1 change: ?? NOTES.txt)");
+        assertThat(Git.check(repo, "branch", "--list", "openagention*")).isEmpty();
+    }
+
+    @Test
+    void planningThatCannotReachTheModelEndsWithOneLineAndExitOne() throws Exception {
+        Path repo = SampleProject.create(dir.resolve("shop"));
+        Cli.Outcome o = Cli.child(dir, Map.of("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"), "run", "fix it", "--repo",
+                repo.toString(), "--plan", "--progress", "plain");
+        assertThat(o.exitCode()).as(o.err()).isEqualTo(1);
+        assertThat(o.err().lines().filter(l -> l.startsWith("openagention: "))).singleElement().asString()
+                .contains("planning failed, nothing was run", "could not reach openai");
+        assertThat(o.err()).doesNotContain("Exception:", "\tat ");
+        assertThat(Git.check(repo, "branch", "--list", "openagention*")).isEmpty();
+    }
+
+    @Test
     void unreadableJournalOnResumeIsRefused() throws Exception {
         Path runs = Files.createDirectories(dir.resolve(".openagention/runs"));
         Files.writeString(runs.resolve("run-broken.jsonl"), "this is not json\n{\"seq\":2}\n", StandardCharsets.UTF_8);

@@ -33,8 +33,27 @@ final class Cli {
      * plus {@code env}.
      */
     static Outcome child(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Running p = start(workDir, env, args);
+        if (!p.process().waitFor(2, TimeUnit.MINUTES)) {
+            p.process().destroyForcibly();
+            throw new AssertionError("the CLI did not end within 2 minutes: " + List.of(args));
+        }
+        return p.outcome();
+    }
+
+    /** A child CLI process, its output drained as it runs. */
+    record Running(Process process, CompletableOutput out, CompletableOutput err) {
+        /** Waits for the end of the output (the process has ended, or was killed). */
+        Outcome outcome() throws InterruptedException {
+            return new Outcome(process.waitFor(), out.text(), err.text());
+        }
+    }
+
+    /** Starts the CLI as {@link #child} does, without waiting for it. */
+    static Running start(Path workDir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(OpenAgentionCli.class.getName());
@@ -47,17 +66,11 @@ final class Cli {
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
-        CompletableOutput out = new CompletableOutput(p.getInputStream());
-        CompletableOutput err = new CompletableOutput(p.getErrorStream());
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the CLI did not end within 2 minutes: " + command);
-        }
-        return new Outcome(p.exitValue(), out.text(), err.text());
+        return new Running(p, new CompletableOutput(p.getInputStream()), new CompletableOutput(p.getErrorStream()));
     }
 
     /** Drains a stream on its own thread, so a full pipe never blocks the child. */
-    private static final class CompletableOutput {
+    static final class CompletableOutput {
         private final Thread thread;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 

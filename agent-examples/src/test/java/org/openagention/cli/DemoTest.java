@@ -42,8 +42,6 @@ class DemoTest {
         SampleProject.TestRun after = SampleProject.runTests(project);
         assertThat(after.passed()).as(after.output()).isTrue();
         assertThat(Git.check(project, "rev-parse", "--abbrev-ref", "HEAD").strip()).isEqualTo("main");
-        assertThat(Git.check(project, "log", "--format=%s", "main")).contains("Merge task fix-total",
-                "Merge task add-coupons", "Merge task docs");
         assertThat(Git.check(project, "status", "--porcelain")).isEmpty(); // .openagention is excluded
         assertThat(Files.readString(project.resolve("README.md"))).contains("SAVE10");
 
@@ -51,16 +49,22 @@ class DemoTest {
         Path report = Path.of(reportLine.substring("Report: ".length()));
         assertThat(report).exists().startsWith(project.resolve(".openagention/runs"));
         String runId = report.getFileName().toString().replace(".html", "");
+        assertThat(Git.check(project, "log", "--format=%s", "main")).contains("Merge task " + runId + ".fix-total",
+                "Merge task " + runId + ".add-coupons", "Merge task " + runId + ".docs");
+        assertThat(Git.check(project, "branch", "--list", "openagention*")).isEmpty();
         JournalStore journal = JournalStore.file(project.resolve(".openagention/runs"));
         List<JournalEntry> entries = journal.read(runId);
         assertThat(entries.get(0).type()).isEqualTo("graph.started");
-        assertThat(entries).filteredOn(e -> e.type().equals(WorktreeLanes.DIFF_ENTRY)).hasSize(3)
+        assertThat(entries).filteredOn(e -> e.type().equals(DiffJournalingLanes.DIFF_ENTRY)).hasSize(3)
+                .allSatisfy(e -> assertThat(e.payloadJson()).contains("\"outcome\":\"merged\""))
                 .anySatisfy(e -> assertThat(e.payloadJson()).contains("item.quantity()"));
         assertThat(entries).extracting(JournalEntry::type).contains("graph.finished", Demo.SESSION_ENTRY);
 
         RunRecord record = RunRecord.read(journal, runId, entries, Demo.prices());
         assertThat(record.status).isEqualTo("COMPLETED");
         assertThat(record.tasks.get("add-coupons").attempts).hasSize(2);
+        assertThat(record.tasks.get("docs").diffOutcome).isEqualTo("merged");
+        assertThat(TaskSections.stat(record.tasks.get("docs").numstat)).startsWith(" · 1 file, +");
         assertThat(record.agents).hasSize(4);
         assertThat(record.problems).extracting(RunRecord.Problem::kind).contains("CHECK_FAILED", "retry", "tool error");
 

@@ -63,6 +63,20 @@ class ProgressTest {
     }
 
     @Test
+    void aMergeConflictSaysWhoResolvesItOrThatAPersonMust() {
+        Progress p = Progress.text(new Terminal(out, false, 120, null), PriceTable.defaults());
+        p.onEvent(new OrchestrationEvent.TaskStateChanged("orch-1", AT, "fix", TaskState.PENDING, TaskState.RUNNING,
+                "the check command sh -c make test exited with 1. Output:\nok 1\nFAIL parser: 2 failed"));
+        p.onEvent(new OrchestrationEvent.TaskMerged("orch-1", AT, "fix", false, List.of("a.txt"), "fix-merge"));
+        p.onEvent(new OrchestrationEvent.TaskMerged("orch-1", AT, "fix-merge", false, List.of("a.txt"), ""));
+        p.close();
+        assertThat(output()).contains("fix: pending -> running (the check command sh -c make test exited with 1. Output: …"
+                        + " FAIL parser: 2 failed)",
+                "fix: merge conflict in [a.txt], resolved by new task fix-merge",
+                "fix-merge: merge conflict in [a.txt], left for a person (its work stays on its branch)");
+    }
+
+    @Test
     void liveOutputRedrawsTheTableInPlace() {
         Progress p = Progress.text(new Terminal(out, true, 120, null), PriceTable.defaults());
         p.onEvent(new OrchestrationEvent.AttemptStarted("orch-1", AT, "fix", 1));

@@ -1,0 +1,153 @@
+package org.openagention.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.openagention.core.journal.JournalStore;
+import org.openagention.orchestration.MergeResult;
+import org.openagention.orchestration.Task;
+import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.tools.Workspace;
+import org.openagention.tools.WorktreeManager;
+
+/**
+ * The orchestration module's git worktree lanes ({@link TaskWorkspaces#worktrees}), with the diff
+ * of each task written into the run's journal as a {@value #DIFF_ENTRY} entry, so that the report
+ * can show it after the worktrees, the branches and even the repository are gone: the journal
+ * stays the single source of truth.
+ *
+ * <ul>
+ *   <li>A merge that moved the target branch journals what it brought into the target
+ *       ({@code git diff} of the target's tip before and after), whatever the lane: a worktree's
+ *       merge commit, a LOCAL task's commit, a conflict's resolution.
+ *   <li>A merge that conflicted journals the task's branch against where it forked from the target.
+ *   <li>A task given up journals its work in progress, before the lanes put it away on an
+ *       {@code openagention-abandoned/...} branch.
+ * </ul>
+ *
+ * A task that never wrote has no worktree and journals nothing. Called on the orchestrator's
+ * supervisor thread only, like every {@link TaskWorkspaces}. A diff git cannot produce is journaled
+ * as that failure, never thrown.
+ */
+final class DiffJournalingLanes implements TaskWorkspaces {
+    static final String DIFF_ENTRY = "lane.diff";
+    private static final int MAX_DIFF_CHARS = 200_000;
+
+    private final TaskWorkspaces lanes;
+    private final Path repo;
+    private final String target;
+    private final JournalStore journal;
+    private final Clock clock;
+    private final String runId;
+
+    private DiffJournalingLanes(TaskWorkspaces lanes, Path repo, String target, JournalStore journal, Clock clock,
+            String runId) {
+        this.lanes = lanes;
+        this.repo = repo;
+        this.target = target;
+        this.journal = journal;
+        this.clock = clock;
+        this.runId = runId;
+    }
+
+    /**
+     * Worktree lanes of {@code repo} merging into {@code targetBranch}, journaling each task's diff.
+     *
+     * @throws org.openagention.tools.WorkspaceException when {@code repo} is not in a git working
+     *     tree or the branch does not exist
+     */
+    static DiffJournalingLanes of(Path repo, String targetBranch, JournalStore journal, Clock clock) {
+        WorktreeManager manager = WorktreeManager.open(repo);
+        return new DiffJournalingLanes(TaskWorkspaces.worktrees(manager, targetBranch), manager.repository(),
+                targetBranch, journal, clock, "");
+    }
+
+    @Override
+    public TaskWorkspaces forRun(String runId, Set<String> taskIds) {
+        return new DiffJournalingLanes(lanes.forRun(runId, taskIds), repo, target, journal, clock, runId);
+    }
+
+    @Override
+    public Workspace open(Task task) {
+        return lanes.open(task);
+    }
+
+    @Override
+    public MergeResult merge(Task task, Workspace workspace) {
+        Git.Result before = Git.run(repo, "rev-parse", "--verify", "--quiet", "refs/heads/" + target);
+        MergeResult result = lanes.merge(task, workspace);
+        if (result instanceof MergeResult.Merged) {
+            Git.Result after = Git.run(repo, "rev-parse", "--verify", "--quiet", "refs/heads/" + target);
+            if (before.ok() && after.ok() && !before.out().strip().equals(after.out().strip())) {
+                String from = before.out().strip();
+                record(task, "merged", repo, from, List.of(from, after.out().strip()));
+            }
+        } else if (ownWorktree(workspace)) {
+            Path dir = workspace.root();
+            String base = forkPoint(dir);
+            record(task, "conflict", dir, base, List.of(base, "HEAD"));
+        }
+        return result;
+    }
+
+    @Override
+    public void discard(Task task, Workspace workspace) {
+        if (ownWorktree(workspace)) {
+            Path dir = workspace.root();
+            // Staging everything is what giving the worktree up does next (it commits it all), and
+            // it lets the diff show new files too.
+            Git.Result staged = Git.run(dir, "add", "-A");
+            if (staged.ok()) {
+                String base = forkPoint(dir);
+                record(task, "abandoned", dir, base, List.of("--cached", base));
+            } else {
+                write(task, "abandoned", "", "(git add failed: " + staged.out().strip() + ")", "");
+            }
+        }
+        lanes.discard(task, workspace);
+    }
+
+    /** Whether the task has a worktree of its own (it wrote), rather than reading the repository. */
+    private boolean ownWorktree(Workspace workspace) {
+        return workspace.isIsolated() && !workspace.root().equals(repo);
+    }
+
+    private String forkPoint(Path dir) {
+        Git.Result base = Git.run(dir, "merge-base", "HEAD", target);
+        return base.ok() ? base.out().strip() : target;
+    }
+
+    /** Journals {@code git diff <range>} run in {@code dir}, {@code base} being where the diff starts. */
+    private void record(Task task, String outcome, Path dir, String base, List<String> range) {
+        Git.Result diff = Git.run(dir, args(range, "diff", "--no-color", "--no-ext-diff"));
+        Git.Result stat = Git.run(dir, args(range, "diff", "--numstat"));
+        String text = diff.ok() ? diff.out() : "(git diff failed: " + diff.out().strip() + ")";
+        write(task, outcome, base, text, stat.ok() ? stat.out() : "");
+    }
+
+    private void write(Task task, String outcome, String base, String text, String numstat) {
+        if (runId.isEmpty()) {
+            return; // not bound to a run: the orchestrator always binds its lanes, see forRun
+        }
+        boolean cut = text.length() > MAX_DIFF_CHARS;
+        ObjectNode p = EventJson.JSON.createObjectNode().put("task", task.id()).put("base", base)
+                .put("target", target).put("outcome", outcome)
+                .put("diff", cut ? text.substring(0, MAX_DIFF_CHARS) : text).put("truncated", cut)
+                .put("numstat", numstat);
+        journal.append(runId, DIFF_ENTRY, "", clock.instant(), p.toString());
+    }
+
+    private static String[] args(List<String> range, String... command) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(range);
+        return all.toArray(String[]::new);
+    }
+
+    @Override
+    public String toString() {
+        return lanes + ", journaling each task's diff";
+    }
+}

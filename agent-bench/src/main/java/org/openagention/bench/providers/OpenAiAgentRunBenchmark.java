@@ -18,6 +18,7 @@ import org.openagention.core.Agent;
 import org.openagention.core.message.Message;
 import org.openagention.core.message.ToolResultMessage;
 import org.openagention.core.message.Content;
+import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.providers.OpenAiModel;
@@ -47,7 +48,8 @@ import org.openagention.core.tool.ToolSpec;
  *     org.openagention.bench.providers.OpenAiAgentRunBenchmark
  * </pre>
  * System properties: {@code bench.rounds} (10), {@code bench.runs} (200 sequential runs per round),
- * {@code bench.concurrent} (1000), {@code bench.concurrentRounds} (4), {@code bench.latencyMs} (50).
+ * {@code bench.concurrent} (1000), {@code bench.concurrentRounds} (4), {@code bench.latencyMs} (50),
+ * {@code bench.variants} (all; a comma-separated subset such as {@code floor,agent}, for profiling).
  */
 public final class OpenAiAgentRunBenchmark {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -77,9 +79,13 @@ public final class OpenAiAgentRunBenchmark {
                 System.getProperty("sun.net.httpserver.nodelay"));
         try (BenchServer server = new BenchServer()) {
             Map<String, Runner> variants = variants(server.baseUrl());
+            String only = System.getProperty("bench.variants", "");
+            if (!only.isEmpty()) {
+                variants.keySet().retainAll(List.of(only.split(",")));
+            }
             check(server, variants);
             System.out.println("warming up...");
-            measureSequential(server, variants, 3, 300);
+            measureSequential(server, variants, 3, Integer.getInteger("bench.warmupRuns", 300));
             System.out.printf("%nsequential: %d rounds x %d runs x %d calls, no server latency%n", rounds, runs, CALLS_PER_RUN);
             report(measureSequential(server, variants, rounds, runs));
             server.latencyMillis(latency);
@@ -111,7 +117,7 @@ public final class OpenAiAgentRunBenchmark {
     }
 
     /** OpenAiModel with the least loop around it: request, answer, run the tool, repeat. */
-    static String handLoop(OpenAiModel model, ToolSpec spec, String input) throws Exception {
+    static String handLoop(Model model, ToolSpec spec, String input) throws Exception {
         ModelRequest request = ModelRequest.builder().system("Use the lookup tool for each number.")
                 .addMessage(Message.user(input)).addTool(spec).build();
         while (true) {
@@ -244,6 +250,9 @@ public final class OpenAiAgentRunBenchmark {
         med.forEach((k, s) -> System.out.printf("%-12s %12.1f %14.1f %12.2f %14.1f %12.2f%n", k, s.wallUs(),
                 s.callerCpuUs(), s.callerKb(), s.allCpuUs(), s.allKb()));
         Sample floor = med.get("floor");
+        if (floor == null) {
+            return;
+        }
         System.out.println("minus floor (wall as a ratio):");
         med.forEach((k, s) -> {
             if (!k.equals("floor")) {

@@ -14,6 +14,7 @@ import org.openagention.core.internal.Json;
 import org.openagention.core.internal.ToolThreads;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.StepExecutor;
+import org.openagention.core.message.AssistantMessage;
 import org.openagention.core.message.Content;
 import org.openagention.core.message.Message;
 import org.openagention.core.message.ToolResultMessage;
@@ -54,6 +55,8 @@ public final class AgentLoop {
     private final LoopTools tools;
     private final List<Message> transcript = new ArrayList<>();
     private OutputSchema outputSchema;
+    /** Every setting of this run's requests but the transcript; rebuilt when the output schema changes. */
+    private ModelRequest template;
 
     private int turn;
     private Usage usage = Usage.ZERO;
@@ -165,7 +168,8 @@ public final class AgentLoop {
         ModelResponse response = outcome.value();
         usage = usage.plus(response.usage());
         cost += price(response).cost(response.usage());
-        transcript.add(response.toMessage());
+        AssistantMessage answer = response.toMessage();
+        transcript.add(answer);
         if (events.active()) {
             events.publish(new AgentEvent.ModelResponded(runId, agent.clock().instant(), turn, response,
                     Duration.ofNanos(System.nanoTime() - t0), outcome.replayed()));
@@ -178,7 +182,7 @@ public final class AgentLoop {
             }
             return;
         }
-        LoopTools.Batch batch = tools.run(turn, response.toMessage().toolUses());
+        LoopTools.Batch batch = tools.run(turn, answer.toolUses());
         transcript.add(new ToolResultMessage(batch.outputs()));
         for (Content.ToolOutput output : batch.outputs()) {
             consecutiveErrors = output.result().isError() ? consecutiveErrors + 1 : 0;
@@ -212,8 +216,8 @@ public final class AgentLoop {
         if (cancelled) {
             return finish(StopReason.CANCELLED, "the run was cancelled");
         }
-        Duration elapsed = Duration.between(startedAt, agent.clock().instant());
-        if (timedOut || (!limits.timeout().isZero() && elapsed.compareTo(limits.timeout()) >= 0)) {
+        if (timedOut || (!limits.timeout().isZero()
+                && Duration.between(startedAt, agent.clock().instant()).compareTo(limits.timeout()) >= 0)) {
             return finish(StopReason.TIMEOUT, "the run passed its time limit of " + limits.timeout());
         }
         if (turn >= limits.maxTurns()) {
@@ -231,8 +235,15 @@ public final class AgentLoop {
     }
 
     private ModelRequest buildRequest() {
+        if (template == null) {
+            template = buildTemplate();
+        }
+        return template.withMessages(transcript);
+    }
+
+    private ModelRequest buildTemplate() {
         String system = agent.instructions();
-        ModelRequest.Builder b = ModelRequest.builder().messages(transcript).tools(agent.registry().specs())
+        ModelRequest.Builder b = ModelRequest.builder().tools(agent.registry().specs())
                 .maxOutputTokens(agent.maxOutputTokens()).putMetadata("run_id", runId);
         agent.modelId().ifPresent(b::model);
         if (outputSchema != null) {
@@ -267,7 +278,7 @@ public final class AgentLoop {
         }
         String finalText = "";
         for (int i = transcript.size() - 1; i >= 0; i--) {
-            if (transcript.get(i) instanceof org.openagention.core.message.AssistantMessage a) {
+            if (transcript.get(i) instanceof AssistantMessage a) {
                 finalText = a.text();
                 break;
             }
@@ -301,6 +312,7 @@ public final class AgentLoop {
 
     void outputSchema(OutputSchema schema) {
         this.outputSchema = schema;
+        this.template = null;
     }
 
     static Optional<String> journaledInput(List<JournalEntry> entries) {

@@ -26,11 +26,14 @@ final class BenchServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor();
-    private final byte[][] replies = new byte[TOOL_TURNS + 1][];
     private final AtomicLong calls = new AtomicLong();
     private volatile long latencyMillis;
 
-    BenchServer() throws IOException {
+    /** The reply to each turn: five tool calls, then the answer. */
+    private static final byte[][] REPLIES = replies();
+
+    private static byte[][] replies() {
+        byte[][] replies = new byte[TOOL_TURNS + 1][];
         for (int k = 0; k < TOOL_TURNS; k++) {
             replies[k] = ("{\"id\":\"chatcmpl-bench" + k + "\",\"object\":\"chat.completion\",\"created\":1760000000,"
                     + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
@@ -46,6 +49,15 @@ final class BenchServer implements AutoCloseable {
                 + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":300,\"completion_tokens\":12,"
                 + "\"total_tokens\":312,\"prompt_tokens_details\":{\"cached_tokens\":0}},\"system_fingerprint\":\"fp_bench\"}")
                 .getBytes(StandardCharsets.UTF_8);
+        return replies;
+    }
+
+    /** The reply the server sends to a request body: the turn is how many tool results it carries. */
+    static byte[] replyTo(byte[] body) {
+        return REPLIES[Math.min(count(body), TOOL_TURNS)];
+    }
+
+    BenchServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -66,13 +78,13 @@ final class BenchServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        int turn = Math.min(count(body), TOOL_TURNS);
+        byte[] reply = replyTo(body);
         calls.incrementAndGet();
         long delay = latencyMillis;
         if (delay <= 0) {
-            respond(exchange, replies[turn]);
+            respond(exchange, reply);
         } else {
-            delays.schedule(() -> respond(exchange, replies[turn]), delay, TimeUnit.MILLISECONDS);
+            delays.schedule(() -> respond(exchange, reply), delay, TimeUnit.MILLISECONDS);
         }
     }
 

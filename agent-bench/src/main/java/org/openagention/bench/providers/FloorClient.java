@@ -16,13 +16,23 @@ import java.net.http.HttpResponse;
  */
 final class FloorClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient client;
-    private final URI uri;
+
+    /** Sends a request body and returns the response body. */
+    interface Exchange {
+        byte[] post(byte[] body) throws IOException, InterruptedException;
+    }
+
+    private final Exchange exchange;
     private final ArrayNode tools;
 
+    /** Over HTTP: one POST per call, as the other clients do. */
     FloorClient(HttpClient client, String baseUrl) {
-        this.client = client;
-        this.uri = URI.create(baseUrl + "/chat/completions");
+        this(http(client, URI.create(baseUrl + "/chat/completions")));
+    }
+
+    /** Over any exchange (the HTTP-free benchmark passes the server's reply function). */
+    FloorClient(Exchange exchange) {
+        this.exchange = exchange;
         this.tools = MAPPER.createArrayNode();
         ObjectNode fn = tools.addObject().put("type", "function").putObject("function");
         fn.put("name", "lookup").put("description", "Looks up the value for a number.");
@@ -39,14 +49,7 @@ final class FloorClient {
             ObjectNode request = MAPPER.createObjectNode().put("model", "gpt-4o-mini");
             request.set("messages", messages);
             request.set("tools", tools);
-            HttpRequest http = HttpRequest.newBuilder(uri)
-                    .header("content-type", "application/json")
-                    .header("authorization", "Bearer sk-bench")
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(request)))
-                    .build();
-            HttpResponse<byte[]> response = client.send(http, HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode root = MAPPER.readTree(response.body());
+            JsonNode root = MAPPER.readTree(exchange.post(MAPPER.writeValueAsBytes(request)));
             JsonNode message = root.get("choices").get(0).get("message");
             JsonNode calls = message.get("tool_calls");
             if (calls == null || calls.isEmpty()) {
@@ -59,5 +62,21 @@ final class FloorClient {
                         .put("content", "value-" + n);
             }
         }
+    }
+
+    private static Exchange http(HttpClient client, URI uri) {
+        return body -> {
+            HttpRequest http = HttpRequest.newBuilder(uri)
+                    .header("content-type", "application/json")
+                    .header("authorization", "Bearer sk-bench")
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<byte[]> response = client.send(http, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException("status " + response.statusCode());
+            }
+            return response.body();
+        };
     }
 }

@@ -18,6 +18,7 @@ import org.openagention.core.Agent;
 import org.openagention.core.message.Message;
 import org.openagention.core.message.ToolResultMessage;
 import org.openagention.core.message.Content;
+import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.providers.OpenAiModel;
@@ -35,19 +36,28 @@ import org.openagention.core.tool.ToolSpec;
  *   <li>{@code agent}: an {@link Agent} with one tool on {@link OpenAiModel} (provider + loop);</li>
  *   <li>{@code langchain4j}: LangChain4j {@code AiServices} with one tool.</li>
  * </ul>
- * Variants alternate round by round in one JVM. Per model call it reports wall time, CPU and
+ * Variants alternate round by round in one JVM (each goes first in turn), and each is warmed up
+ * first with enough runs (1,500 by default, 9,000 model calls) that its own code is compiled by C2
+ * before it is measured: with fewer, the code only the agent runs (tool dispatch, validation,
+ * binding) was still in C1 while the floor's, shared with every variant, was not, which made the
+ * agent look microseconds slower per call than it is. Per model call it reports wall time, CPU and
  * allocated bytes, both on the calling thread and summed over all platform threads (HttpClient's
  * own threads and the in-process server included; the server's share is the same for every
- * variant). Sequential runs have no server latency; the concurrent phase starts 1,000 runs at once
- * (virtual threads on JDK 21+, 1,000 platform threads otherwise) with 50 ms of server latency.
+ * variant). Figures are medians over rounds. Sequential runs have no server latency; the
+ * concurrent phase starts 1,000 runs at once (virtual threads on JDK 21+, 1,000 platform threads
+ * otherwise) with 50 ms of server latency, and its wall figure is the batch's time divided by the
+ * six calls of a run (the latency of one call as a run sees it, queueing included).
+ * {@link OpenAiRunWorkBenchmark} measures the same runs without HTTP under JMH.
  *
  * <pre>
  * mvn -q -B -pl agent-bench -am package -DskipTests
  * java -Dsun.net.httpserver.nodelay=true -cp agent-bench/target/benchmarks.jar \
  *     org.openagention.bench.providers.OpenAiAgentRunBenchmark
  * </pre>
- * System properties: {@code bench.rounds} (10), {@code bench.runs} (200 sequential runs per round),
- * {@code bench.concurrent} (1000), {@code bench.concurrentRounds} (4), {@code bench.latencyMs} (50).
+ * System properties: {@code bench.rounds} (16), {@code bench.runs} (200 sequential runs per round),
+ * {@code bench.warmupRuns} (1500 per variant in each of 3 warm-up rounds),
+ * {@code bench.concurrent} (1000), {@code bench.concurrentRounds} (4), {@code bench.latencyMs} (50),
+ * {@code bench.variants} (all; a comma-separated subset such as {@code floor,agent}, for profiling).
  */
 public final class OpenAiAgentRunBenchmark {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -68,7 +78,7 @@ public final class OpenAiAgentRunBenchmark {
         // 1,000 concurrent keep-alive connections: the JDK server must not close idle ones under the client
         System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
         System.setProperty("sun.net.httpserver.maxConnections", "-1");
-        int rounds = Integer.getInteger("bench.rounds", 10);
+        int rounds = Integer.getInteger("bench.rounds", 16);
         int runs = Integer.getInteger("bench.runs", 200);
         int concurrent = Integer.getInteger("bench.concurrent", 1000);
         int concurrentRounds = Integer.getInteger("bench.concurrentRounds", 4);
@@ -77,9 +87,13 @@ public final class OpenAiAgentRunBenchmark {
                 System.getProperty("sun.net.httpserver.nodelay"));
         try (BenchServer server = new BenchServer()) {
             Map<String, Runner> variants = variants(server.baseUrl());
+            String only = System.getProperty("bench.variants", "");
+            if (!only.isEmpty()) {
+                variants.keySet().retainAll(List.of(only.split(",")));
+            }
             check(server, variants);
             System.out.println("warming up...");
-            measureSequential(server, variants, 3, 300);
+            measureSequential(server, variants, 3, Integer.getInteger("bench.warmupRuns", 1500));
             System.out.printf("%nsequential: %d rounds x %d runs x %d calls, no server latency%n", rounds, runs, CALLS_PER_RUN);
             report(measureSequential(server, variants, rounds, runs));
             server.latencyMillis(latency);
@@ -111,7 +125,7 @@ public final class OpenAiAgentRunBenchmark {
     }
 
     /** OpenAiModel with the least loop around it: request, answer, run the tool, repeat. */
-    static String handLoop(OpenAiModel model, ToolSpec spec, String input) throws Exception {
+    static String handLoop(Model model, ToolSpec spec, String input) throws Exception {
         ModelRequest request = ModelRequest.builder().system("Use the lookup tool for each number.")
                 .addMessage(Message.user(input)).addTool(spec).build();
         while (true) {
@@ -244,6 +258,9 @@ public final class OpenAiAgentRunBenchmark {
         med.forEach((k, s) -> System.out.printf("%-12s %12.1f %14.1f %12.2f %14.1f %12.2f%n", k, s.wallUs(),
                 s.callerCpuUs(), s.callerKb(), s.allCpuUs(), s.allKb()));
         Sample floor = med.get("floor");
+        if (floor == null) {
+            return;
+        }
         System.out.println("minus floor (wall as a ratio):");
         med.forEach((k, s) -> {
             if (!k.equals("floor")) {

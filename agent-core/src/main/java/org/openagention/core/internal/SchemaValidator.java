@@ -31,11 +31,11 @@ public final class SchemaValidator {
     /** Every violation of the schema by {@code value}; empty when it is valid. */
     public List<String> validate(JsonNode value) {
         List<String> errors = new ArrayList<>();
-        check(root, value, "$", errors, 0);
+        check(root, value, Path.ROOT, errors, 0);
         return errors;
     }
 
-    private void check(JsonNode schema, JsonNode value, String path, List<String> errors, int depth) {
+    private void check(JsonNode schema, JsonNode value, Path path, List<String> errors, int depth) {
         if (schema == null || schema.isBoolean()) {
             if (schema != null && !schema.asBoolean()) {
                 errors.add(path + ": no value is allowed here");
@@ -80,7 +80,7 @@ public final class SchemaValidator {
         checkCombinators(schema, value, path, errors, depth);
     }
 
-    private void checkObject(JsonNode schema, JsonNode value, String path, List<String> errors, int depth) {
+    private void checkObject(JsonNode schema, JsonNode value, Path path, List<String> errors, int depth) {
         JsonNode properties = schema.get("properties");
         JsonNode required = schema.get("required");
         if (required != null) {
@@ -94,7 +94,7 @@ public final class SchemaValidator {
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String childPath = path + "." + field.getKey();
+            Path childPath = path.child(field.getKey());
             JsonNode propertySchema = properties == null ? null : properties.get(field.getKey());
             if (propertySchema != null) {
                 if (field.getValue().isNull() && !allowsNull(propertySchema) && !isRequired(required, field.getKey())) {
@@ -147,19 +147,19 @@ public final class SchemaValidator {
         return "null".equals(type.asText());
     }
 
-    private void checkArray(JsonNode schema, JsonNode value, String path, List<String> errors, int depth) {
+    private void checkArray(JsonNode schema, JsonNode value, Path path, List<String> errors, int depth) {
         JsonNode prefix = schema.get("prefixItems");
         int start = 0;
         if (prefix != null && prefix.isArray()) {
             for (int i = 0; i < prefix.size() && i < value.size(); i++) {
-                check(prefix.get(i), value.get(i), path + "[" + i + "]", errors, depth + 1);
+                check(prefix.get(i), value.get(i), path.index(i), errors, depth + 1);
             }
             start = prefix.size();
         }
         JsonNode items = schema.get("items");
         if (items != null && items.isObject()) {
             for (int i = start; i < value.size(); i++) {
-                check(items, value.get(i), path + "[" + i + "]", errors, depth + 1);
+                check(items, value.get(i), path.index(i), errors, depth + 1);
             }
         }
         if (schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
@@ -179,7 +179,7 @@ public final class SchemaValidator {
         }
     }
 
-    private static void checkString(JsonNode schema, String s, String path, List<String> errors) {
+    private static void checkString(JsonNode schema, String s, Path path, List<String> errors) {
         int length = s.codePointCount(0, s.length());
         if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
             errors.add(path + ": must be at least " + schema.get("minLength").asInt() + " characters");
@@ -199,7 +199,7 @@ public final class SchemaValidator {
         }
     }
 
-    private static void checkNumber(JsonNode schema, JsonNode value, String path, List<String> errors) {
+    private static void checkNumber(JsonNode schema, JsonNode value, Path path, List<String> errors) {
         double v = value.asDouble();
         if (schema.has("minimum") && v < schema.get("minimum").asDouble()) {
             errors.add(path + ": " + value + " is below the minimum " + schema.get("minimum"));
@@ -223,7 +223,7 @@ public final class SchemaValidator {
         }
     }
 
-    private void checkCombinators(JsonNode schema, JsonNode value, String path, List<String> errors, int depth) {
+    private void checkCombinators(JsonNode schema, JsonNode value, Path path, List<String> errors, int depth) {
         JsonNode allOf = schema.get("allOf");
         if (allOf != null) {
             for (JsonNode s : allOf) {
@@ -368,5 +368,50 @@ public final class SchemaValidator {
         List<String> names = new ArrayList<>();
         properties.fieldNames().forEachRemaining(names::add);
         return String.join(", ", names);
+    }
+
+    /**
+     * Where a value sits, such as {@code $.files[2].path}: text only when an error names it, so a
+     * valid value is checked without building a string per property.
+     */
+    private static final class Path {
+        static final Path ROOT = new Path(null, "$", -1);
+        private final Path parent;
+        private final String key;
+        private final int index;
+
+        private Path(Path parent, String key, int index) {
+            this.parent = parent;
+            this.key = key;
+            this.index = index;
+        }
+
+        Path child(String name) {
+            return new Path(this, name, -1);
+        }
+
+        Path index(int i) {
+            return new Path(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            append(sb);
+            return sb.toString();
+        }
+
+        private void append(StringBuilder sb) {
+            if (parent == null) {
+                sb.append(key);
+                return;
+            }
+            parent.append(sb);
+            if (key != null) {
+                sb.append('.').append(key);
+            } else {
+                sb.append('[').append(index).append(']');
+            }
+        }
     }
 }

@@ -50,8 +50,30 @@ public final class ModelRequest {
         this.metadata = Map.copyOf(b.metadata);
     }
 
+    /** This request with {@code messages} as its transcript; everything else is shared, not copied. */
+    private ModelRequest(ModelRequest base, List<Message> messages) {
+        this.model = base.model;
+        this.system = base.system;
+        this.messages = messages;
+        this.tools = base.tools;
+        this.toolChoice = base.toolChoice;
+        this.outputSchema = base.outputSchema;
+        this.maxOutputTokens = base.maxOutputTokens;
+        this.temperature = base.temperature;
+        this.stopSequences = base.stopSequences;
+        this.metadata = base.metadata;
+    }
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This request with {@code messages} (copied) as its transcript and every other setting kept:
+     * the cheap way to send the same settings turn after turn, as an agent loop does.
+     */
+    public ModelRequest withMessages(List<? extends Message> messages) {
+        return new ModelRequest(this, List.copyOf(messages));
     }
 
     public Builder toBuilder() {

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.Sleeper;
@@ -49,20 +50,14 @@ public final class AnthropicModel implements Model {
     private final int contextWindow;
 
     private AnthropicModel(Builder b) {
-        this.endpoint = URI.create(stripSlash(b.baseUrl) + "/v1/messages");
-        this.headers = b.beta.isEmpty()
-                ? new String[] {"x-api-key", b.apiKey, "anthropic-version", b.version}
-                : new String[] {"x-api-key", b.apiKey, "anthropic-version", b.version, "anthropic-beta", b.beta};
+        this.endpoint = b.http.endpoint("/v1/messages");
+        this.headers = b.http.headers(b.beta.isEmpty()
+                ? List.of("x-api-key", b.http.apiKey(), "anthropic-version", b.version)
+                : List.of("x-api-key", b.http.apiKey(), "anthropic-version", b.version, "anthropic-beta", b.beta));
         this.options = new AnthropicRequests.Options(b.model, b.maxTokens, b.thinkingBudget, b.promptCaching,
                 b.nativeStructuredOutput);
         this.contextWindow = b.contextWindow;
-        HttpTransport.Builder t = HttpTransport.builder("anthropic").secrets(b.apiKey).retryPolicy(b.retry)
-                .circuitBreaker(b.breaker).clock(b.clock).sleeper(b.sleeper).connectTimeout(b.connectTimeout)
-                .readTimeout(b.readTimeout);
-        if (b.httpClient != null) {
-            t.httpClient(b.httpClient);
-        }
-        this.transport = t.build();
+        this.transport = b.http.transport("anthropic");
     }
 
     public static Builder builder() {
@@ -112,14 +107,9 @@ public final class AnthropicModel implements Model {
         return "AnthropicModel{" + options.model() + " at " + endpoint + "}";
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
     /** Configures an {@link AnthropicModel}. Not thread-safe. */
     public static final class Builder {
-        private String apiKey;
-        private String baseUrl = "https://api.anthropic.com";
+        private final HttpOptions http = new HttpOptions("https://api.anthropic.com");
         private String model;
         private String version = "2023-06-01";
         private String beta = "";
@@ -128,25 +118,18 @@ public final class AnthropicModel implements Model {
         private boolean promptCaching = true;
         private boolean nativeStructuredOutput = true;
         private int contextWindow = 200_000;
-        private RetryPolicy retry = RetryPolicy.defaults();
-        private CircuitBreaker breaker = CircuitBreaker.disabled();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofMinutes(10);
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private HttpClient httpClient;
 
         private Builder() {}
 
         /** The API key, sent as {@code x-api-key}. Required. */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            http.apiKey(apiKey);
             return this;
         }
 
         /** Where the API is; default {@code https://api.anthropic.com} ({@code /v1/messages} is appended). */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            http.baseUrl(baseUrl);
             return this;
         }
 
@@ -212,47 +195,47 @@ public final class AnthropicModel implements Model {
         }
 
         public Builder retryPolicy(RetryPolicy retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
+            http.retryPolicy(retry);
             return this;
         }
 
         public Builder circuitBreaker(CircuitBreaker breaker) {
-            this.breaker = Objects.requireNonNull(breaker, "breaker");
+            http.circuitBreaker(breaker);
             return this;
         }
 
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            http.connectTimeout(connectTimeout);
             return this;
         }
 
         /** The longest wait for the response to start, and then between pieces of it; default 10 minutes. */
         public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+            http.readTimeout(readTimeout);
             return this;
         }
 
         /** The clock that reads {@code Retry-After} dates; the system clock by default. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            http.clock(clock);
             return this;
         }
 
         /** What waits between retries; {@link Sleeper#SYSTEM} by default. */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            http.sleeper(sleeper);
             return this;
         }
 
         /** An HTTP client to use instead of the shared one (proxies, TLS settings). */
         public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            http.httpClient(httpClient);
             return this;
         }
 
         /** @throws ConfigurationException when the API key or model is missing, or the thinking budget does not fit */
         public AnthropicModel build() {
-            if (apiKey == null || apiKey.isBlank()) {
+            if (!http.hasApiKey()) {
                 throw new ConfigurationException("AnthropicModel needs an API key: call apiKey(...) "
                         + "(for example with System.getenv(\"ANTHROPIC_API_KEY\"))");
             }
@@ -262,11 +245,6 @@ public final class AnthropicModel implements Model {
             if (thinkingBudget >= maxTokens) {
                 throw new ConfigurationException("the thinking budget (" + thinkingBudget
                         + ") must be below maxTokens (" + maxTokens + ")");
-            }
-            try {
-                URI.create(stripSlash(baseUrl) + "/v1/messages").toURL();
-            } catch (IllegalArgumentException | java.net.MalformedURLException e) {
-                throw new ConfigurationException("the Anthropic base URL is not a valid URL: " + baseUrl, e);
             }
             return new AnthropicModel(this);
         }

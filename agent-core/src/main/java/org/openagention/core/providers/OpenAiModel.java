@@ -2,7 +2,6 @@ package org.openagention.core.providers;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,29 +67,18 @@ public final class OpenAiModel implements Model {
         if (b.model == null || b.model.isBlank()) {
             throw new ConfigurationException("OpenAiModel needs a model id: call OpenAiModel.builder().model(\"gpt-4o-mini\")");
         }
-        this.baseUrl = stripSlash(b.baseUrl);
-        boolean openAiItself = isOpenAi(baseUrl);
-        if ((b.apiKey == null || b.apiKey.isBlank()) && openAiItself) {
+        this.baseUrl = b.http.baseUrl();
+        this.endpoint = b.http.endpoint("/chat/completions");
+        boolean openAiItself = endpoint.getHost().endsWith("api.openai.com");
+        if (!b.http.hasApiKey() && openAiItself) {
             throw new ConfigurationException("OpenAiModel needs an API key for " + baseUrl
                     + ": call apiKey(...) (for example with OPENAI_API_KEY), or set a baseUrl for a server without keys");
         }
         this.model = b.model;
-        this.endpoint = endpoint(baseUrl);
         this.contextWindow = b.contextWindow;
         this.options = new OpenAiChatRequests.Options(b.model, openAiItself, b.strictJsonSchema);
         this.headers = headers(b);
-        HttpTransport.Builder t = HttpTransport.builder(PROVIDER)
-                .connectTimeout(b.connectTimeout)
-                .readTimeout(b.readTimeout)
-                .retryPolicy(b.retryPolicy)
-                .circuitBreaker(b.circuitBreaker)
-                .clock(b.clock)
-                .sleeper(b.sleeper)
-                .secrets(b.apiKey);
-        if (b.httpClient != null) {
-            t.httpClient(b.httpClient);
-        }
-        this.transport = t.build();
+        this.transport = b.http.transport(PROVIDER);
     }
 
     public static Builder builder() {
@@ -139,35 +127,11 @@ public final class OpenAiModel implements Model {
         return "OpenAiModel{model=" + model + ", baseUrl=" + baseUrl + "}";
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static boolean isOpenAi(String baseUrl) {
-        return URI.create(baseUrl).getHost() != null && URI.create(baseUrl).getHost().endsWith("api.openai.com");
-    }
-
-    private static URI endpoint(String baseUrl) {
-        URI uri;
-        try {
-            uri = URI.create(baseUrl + "/chat/completions");
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("the base URL '" + baseUrl + "' is not a valid URL: " + e.getMessage());
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new ConfigurationException("the base URL '" + baseUrl + "' must start with http:// or https://");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new ConfigurationException("the base URL must not carry credentials; pass the key with apiKey(...)");
-        }
-        return uri;
-    }
-
     private static String[] headers(Builder b) {
         List<String> h = new ArrayList<>();
-        if (b.apiKey != null && !b.apiKey.isBlank()) {
+        if (b.http.hasApiKey()) {
             h.add("authorization");
-            h.add("Bearer " + b.apiKey.strip());
+            h.add("Bearer " + b.http.apiKey());
         }
         if (b.organization != null) {
             h.add("openai-organization");
@@ -178,32 +142,16 @@ public final class OpenAiModel implements Model {
             h.add(b.project);
         }
         h.addAll(b.extraHeaders);
-        String[] out = h.toArray(new String[0]);
-        if (out.length > 0) {
-            try {
-                HttpRequest.newBuilder(URI.create("http://localhost/")).headers(out);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("a header cannot be sent: " + e.getMessage());
-            }
-        }
-        return out;
+        return b.http.headers(h);
     }
 
     /** Configures an {@link OpenAiModel}. Only {@link #model} is required (and {@link #apiKey} for OpenAI itself). */
     public static final class Builder {
-        private String apiKey;
-        private String baseUrl = DEFAULT_BASE_URL;
+        private final HttpOptions http = new HttpOptions(DEFAULT_BASE_URL);
         private String model;
         private String organization;
         private String project;
         private final List<String> extraHeaders = new ArrayList<>();
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofMinutes(10);
-        private CircuitBreaker circuitBreaker = CircuitBreaker.disabled();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private HttpClient httpClient;
         private boolean strictJsonSchema;
         private int contextWindow;
 
@@ -211,13 +159,13 @@ public final class OpenAiModel implements Model {
 
         /** The API key, sent as a bearer token. Optional for OpenAI-compatible servers without auth. */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            http.apiKey(apiKey);
             return this;
         }
 
         /** The API root, such as {@code http://localhost:8000/v1}; defaults to {@link #DEFAULT_BASE_URL}. */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            http.baseUrl(baseUrl);
             return this;
         }
 
@@ -247,43 +195,43 @@ public final class OpenAiModel implements Model {
         }
 
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            http.retryPolicy(retryPolicy);
             return this;
         }
 
         /** How long to wait for a connection; default 10 s. */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            http.connectTimeout(connectTimeout);
             return this;
         }
 
         /** How long to wait for the response headers, then for each further piece of the body; default 10 min. */
         public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+            http.readTimeout(readTimeout);
             return this;
         }
 
         /** A breaker shared with other models of the same endpoint; by default none. */
         public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
-            this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+            http.circuitBreaker(circuitBreaker);
             return this;
         }
 
         /** The clock that reads {@code Retry-After} dates; tests pass a fake. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            http.clock(clock);
             return this;
         }
 
         /** What waits between retries; tests pass a fake. */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            http.sleeper(sleeper);
             return this;
         }
 
         /** An HTTP client of your own (proxy, TLS settings); its connect timeout then applies. */
         public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            http.httpClient(httpClient);
             return this;
         }
 

@@ -55,24 +55,18 @@ public final class OpenAiResponsesModel implements Model {
     private final int contextWindow;
 
     private OpenAiResponsesModel(Builder b) {
-        this.endpoint = URI.create(stripSlash(b.baseUrl) + "/responses");
-        List<String> h = new ArrayList<>(List.of("authorization", "Bearer " + b.apiKey));
+        this.endpoint = b.http.endpoint("/responses");
+        List<String> h = new ArrayList<>(List.of("authorization", "Bearer " + b.http.apiKey()));
         if (!b.organization.isEmpty()) {
             h.addAll(List.of("openai-organization", b.organization));
         }
         if (!b.project.isEmpty()) {
             h.addAll(List.of("openai-project", b.project));
         }
-        this.headers = h.toArray(String[]::new);
+        this.headers = b.http.headers(h);
         this.options = new ResponsesRequests.Options(b.model, b.maxOutputTokens, b.reasoningEffort, b.store);
         this.contextWindow = b.contextWindow;
-        HttpTransport.Builder t = HttpTransport.builder("openai-responses").secrets(b.apiKey).retryPolicy(b.retry)
-                .circuitBreaker(b.breaker).clock(b.clock).sleeper(b.sleeper).connectTimeout(b.connectTimeout)
-                .readTimeout(b.readTimeout);
-        if (b.httpClient != null) {
-            t.httpClient(b.httpClient);
-        }
-        this.transport = t.build();
+        this.transport = b.http.transport("openai-responses");
     }
 
     public static Builder builder() {
@@ -132,14 +126,9 @@ public final class OpenAiResponsesModel implements Model {
         return "OpenAiResponsesModel{" + options.model() + " at " + endpoint + "}";
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
     /** Configures an {@link OpenAiResponsesModel}. Not thread-safe. */
     public static final class Builder {
-        private String apiKey;
-        private String baseUrl = "https://api.openai.com/v1";
+        private final HttpOptions http = new HttpOptions(OpenAiModel.DEFAULT_BASE_URL);
         private String model;
         private String organization = "";
         private String project = "";
@@ -147,25 +136,18 @@ public final class OpenAiResponsesModel implements Model {
         private String reasoningEffort = "";
         private Boolean store = false;
         private int contextWindow;
-        private RetryPolicy retry = RetryPolicy.defaults();
-        private CircuitBreaker breaker = CircuitBreaker.disabled();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofMinutes(10);
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private HttpClient httpClient;
 
         private Builder() {}
 
         /** The API key, sent as a bearer token. Required (any non-blank text for servers that ignore it). */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            http.apiKey(apiKey);
             return this;
         }
 
         /** Where the API is; default {@code https://api.openai.com/v1} ({@code /responses} is appended). */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            http.baseUrl(baseUrl);
             return this;
         }
 
@@ -222,57 +204,52 @@ public final class OpenAiResponsesModel implements Model {
         }
 
         public Builder retryPolicy(RetryPolicy retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
+            http.retryPolicy(retry);
             return this;
         }
 
         public Builder circuitBreaker(CircuitBreaker breaker) {
-            this.breaker = Objects.requireNonNull(breaker, "breaker");
+            http.circuitBreaker(breaker);
             return this;
         }
 
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            http.connectTimeout(connectTimeout);
             return this;
         }
 
         /** The longest wait for the response to start, and then between pieces of it; default 10 minutes. */
         public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+            http.readTimeout(readTimeout);
             return this;
         }
 
         /** The clock that reads {@code Retry-After} dates; the system clock by default. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            http.clock(clock);
             return this;
         }
 
         /** What waits between retries; {@link Sleeper#SYSTEM} by default. */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            http.sleeper(sleeper);
             return this;
         }
 
         /** An HTTP client to use instead of the shared one (proxies, TLS settings). */
         public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            http.httpClient(httpClient);
             return this;
         }
 
         /** @throws ConfigurationException when the API key or model is missing or the base URL is not a URL */
         public OpenAiResponsesModel build() {
-            if (apiKey == null || apiKey.isBlank()) {
+            if (!http.hasApiKey()) {
                 throw new ConfigurationException("OpenAiResponsesModel needs an API key: call apiKey(...) "
                         + "(for example with System.getenv(\"OPENAI_API_KEY\"))");
             }
             if (model == null || model.isBlank()) {
                 throw new ConfigurationException("OpenAiResponsesModel needs a model id: call model(\"gpt-5-mini\") or similar");
-            }
-            try {
-                URI.create(stripSlash(baseUrl) + "/responses").toURL();
-            } catch (IllegalArgumentException | java.net.MalformedURLException e) {
-                throw new ConfigurationException("the OpenAI base URL is not a valid URL: " + baseUrl, e);
             }
             return new OpenAiResponsesModel(this);
         }

@@ -104,6 +104,9 @@ public final class ToolRegistry {
             return error;
         }
         try {
+            if (interceptors.isEmpty()) {
+                return invoke(entry, call, (JsonNode) checked, context);
+            }
             return new Chain(entry, context, 0, call, (JsonNode) checked).proceed(call);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,6 +133,18 @@ public final class ToolRegistry {
             return ToolArguments.invalid(entry.tool.spec(), errors);
         }
         return node;
+    }
+
+    /** Calls the tool itself, with arguments already validated (and parsed, for a typed tool). */
+    private static ToolResult invoke(Entry entry, ToolCall call, JsonNode args, ToolContext context) throws Exception {
+        if (entry.tool instanceof TypedTool<?> typed) {
+            return typed.callParsed(args, context);
+        }
+        ToolResult result = entry.tool.call(call, context);
+        if (result == null) {
+            throw new IllegalStateException("tool '" + call.name() + "' returned null instead of a ToolResult");
+        }
+        return result;
     }
 
     private final class Chain implements ToolInterceptor.Chain {
@@ -180,14 +195,7 @@ public final class ToolRegistry {
                 }
                 return result;
             }
-            if (entry.tool instanceof TypedTool<?> typed) {
-                return typed.callParsed(args, context);
-            }
-            ToolResult result = entry.tool.call(next, context);
-            if (result == null) {
-                throw new IllegalStateException("tool '" + next.name() + "' returned null instead of a ToolResult");
-            }
-            return result;
+            return invoke(entry, next, args, context);
         }
     }
 }

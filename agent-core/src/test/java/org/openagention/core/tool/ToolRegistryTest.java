@@ -52,6 +52,23 @@ class ToolRegistryTest {
         assertThat(r.text()).contains("not valid JSON").contains("\"from\"");
     }
 
+    record Edit(String path, List<String> lines) {}
+
+    record Batch(List<Edit> edits) {}
+
+    @Test
+    void schemaViolationsInsideListsNameTheFullPath() {
+        ToolRegistry batch = ToolRegistry.of(Tool.of("batch", "Edits files", Batch.class,
+                (a, ctx) -> ToolResult.success("ok")));
+        ToolResult r = batch.execute(new ToolCall("id1", "batch",
+                "{\"edits\":[{\"path\":\"a\",\"lines\":[]},{\"path\":7,\"lines\":[\"x\",false]}]}"),
+                ToolContext.standalone());
+        assertThat(r.text())
+                .contains("$.edits[1].path: expected string but got integer 7")
+                .contains("$.edits[1].lines[1]: expected string but got boolean false")
+                .doesNotContain("$.edits[0]");
+    }
+
     @Test
     void argumentsThatAreNotAnObjectAreRefused() {
         assertThat(call("move", "[1,2]").text()).contains("must be a JSON object but were array");

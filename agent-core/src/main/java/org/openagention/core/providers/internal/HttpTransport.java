@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +22,6 @@ import org.openagention.core.model.ModelException;
 import org.openagention.core.model.UnreadableResponseException;
 import org.openagention.core.providers.CircuitBreaker;
 import org.openagention.core.providers.RetryPolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP transport every built-in provider shares: POST a JSON body, and read back either one
@@ -42,28 +38,21 @@ import org.slf4j.LoggerFactory;
  * <p>Immutable and thread-safe. Internal: providers build one in their constructor and keep it.
  */
 public final class HttpTransport {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final Map<Duration, HttpClient> SHARED_CLIENTS = new ConcurrentHashMap<>();
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final String provider;
     private final HttpClient client;
     private final Duration readTimeout;
-    private final RetryPolicy retry;
-    private final CircuitBreaker breaker;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final Retries retries;
     private final Redactor redactor;
 
     private HttpTransport(Builder b) {
         this.provider = b.provider;
         this.client = b.client != null ? b.client : sharedClient(b.connectTimeout);
         this.readTimeout = b.readTimeout;
-        this.retry = b.retry;
-        this.breaker = b.breaker;
-        this.clock = b.clock;
-        this.sleeper = b.sleeper;
         this.redactor = b.redactor;
+        this.retries = new Retries(b.provider, b.retry, b.breaker, b.clock, b.sleeper, b.redactor);
     }
 
     /** A transport for {@code provider} (a short name used in messages, such as {@code openai}). */
@@ -93,7 +82,7 @@ public final class HttpTransport {
      * @throws ModelException (a typed subclass) when the call fails for good
      */
     public <T> T postJson(URI uri, String[] headers, byte[] body, Function<JsonNode, T> reader) {
-        HttpRequest request = request(uri, headers, body, "application/json");
+        HttpRequest request = request(uri, headers, body, null);
         String endpoint = uri.toString();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), endpoint, attempt);
@@ -104,7 +93,8 @@ public final class HttpTransport {
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
                 byte[] bytes = response.body();
-                handleError(response, new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8),
+                retries.afterErrorResponse(status, response.headers(),
+                        new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8),
                         requestId, endpoint, attempt);
                 continue;
             }
@@ -112,11 +102,11 @@ public final class HttpTransport {
             try {
                 tree = Json.MAPPER.readTree(response.body());
             } catch (IOException e) {
-                breaker.onSuccess(endpoint);
+                retries.answered(endpoint);
                 String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
                 throw unreadable("a response that is not valid JSON: " + why, status, requestId, e);
             }
-            breaker.onSuccess(endpoint);
+            retries.answered(endpoint);
             if (tree == null || tree.isMissingNode()) {
                 throw unreadable("an empty response body", status, requestId, null);
             }
@@ -150,30 +140,31 @@ public final class HttpTransport {
             String requestId = requestId(response.headers());
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
-                handleError(response, readBounded(response.body()), requestId, endpoint, attempt);
+                retries.afterErrorResponse(status, response.headers(), readBounded(response.body()), requestId,
+                        endpoint, attempt);
                 continue;
             }
-            breaker.onSuccess(endpoint);
-            StreamSink sink = new StreamSink(listener, requestId, attempt);
+            retries.answered(endpoint);
+            StreamSink sink = new StreamSink(listener, provider, requestId, attempt, retries, redactor);
             boolean sawDone;
             try (InputStream in = response.body()) {
                 sawDone = new SseParser(in).parse(sink);
                 if (sawDone) {
                     drain(in);
                 }
-            } catch (RetryStream r) {
-                pause(r.error, r.delay, attempt, endpoint);
+            } catch (StreamSink.RetryStream r) {
+                retries.pause(r.error, r.delay, attempt, endpoint);
                 continue;
             } catch (ModelException e) {
                 throw e;
             } catch (IOException e) {
-                if (sink.delivered == 0) {
-                    ioFailed(e, endpoint, attempt, "before the stream sent any event");
+                if (sink.delivered() == 0) {
+                    retries.afterIoFailure(e, endpoint, attempt, "before the stream sent any event");
                     continue;
                 }
-                breaker.onFailure(endpoint);
-                throw unreadable("a stream that was cut after " + sink.delivered + " events ("
-                        + describe(e) + ")", status, requestId, e);
+                retries.endpointFailed(endpoint);
+                throw unreadable("a stream that was cut after " + sink.delivered() + " events ("
+                        + Retries.describe(e) + ")", status, requestId, e);
             } catch (RuntimeException e) {
                 throw unreadable("a stream event it could not read: " + e.getMessage(), status, requestId, e);
             }
@@ -188,55 +179,14 @@ public final class HttpTransport {
         }
     }
 
-    /** Delivers parsed events to the listener, counting them and turning error events into exceptions. */
-    private final class StreamSink implements SseParser.Sink {
-        private final SseListener listener;
-        private final String requestId;
-        private final int attempt;
-        int delivered;
-
-        StreamSink(SseListener listener, String requestId, int attempt) {
-            this.listener = listener;
-            this.requestId = requestId;
-            this.attempt = attempt;
-        }
-
-        @Override
-        public boolean event(String name, String data) {
-            if (data.equals("[DONE]")) {
-                return false;
-            }
-            if (name.equals("error") || data.startsWith("{\"error\"")) {
-                ModelException error = ProviderErrors.fromResponse(provider, 0, requestId, data, null, redactor);
-                if (delivered == 0 && error.isRetryable() && attempt < retry.maxAttempts()) {
-                    throw new RetryStream(error, retry.backoff(attempt));
-                }
-                throw error;
-            }
-            delivered++;
-            listener.onEvent(name, data);
-            return true;
-        }
-    }
-
-    /** Signals, from inside the parser, that an error event arrived before any content and may be retried. */
-    private static final class RetryStream extends RuntimeException {
-        final ModelException error;
-        final Duration delay;
-
-        RetryStream(ModelException error, Duration delay) {
-            super(null, null, false, false);
-            this.error = error;
-            this.delay = delay;
-        }
-    }
-
     private HttpRequest request(URI uri, String[] headers, byte[] body, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
                 .header("content-type", "application/json")
-                .header("accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (accept != null) {
+            b.header("accept", accept); // a JSON call goes without: every header costs the JDK client ~400 bytes
+        }
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -254,74 +204,15 @@ public final class HttpTransport {
      */
     private <B> HttpResponse<B> send(HttpRequest request, HttpResponse.BodyHandler<B> handler, String endpoint,
             int attempt) {
-        breaker.acquire(endpoint);
+        retries.acquire(endpoint);
         try {
             return client.send(request, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException("interrupted while calling " + provider, e);
         } catch (IOException e) {
-            ioFailed(e, endpoint, attempt, "");
+            retries.afterIoFailure(e, endpoint, attempt, "");
             return null;
-        }
-    }
-
-    /** Retries after an I/O failure (after waiting), or throws when attempts are used up. */
-    private void ioFailed(IOException e, String endpoint, int attempt, String when) {
-        if (e instanceof InterruptedIOException && !(e instanceof HttpTimeoutException)) {
-            Thread.currentThread().interrupt();
-            throw new ModelException("interrupted while calling " + provider, e);
-        }
-        breaker.onFailure(endpoint);
-        String what = redactor.redact("could not reach " + provider + " at " + endpoint
-                + (when.isEmpty() ? "" : " " + when) + ": " + describe(e));
-        ModelException error = new ModelException(what, 0, null, true, e);
-        if (attempt >= retry.maxAttempts()) {
-            throw attempt == 1 ? error : new ModelException(what + " (after " + attempt + " attempts)", 0, null, true, e);
-        }
-        pause(error, retry.backoff(attempt), attempt, endpoint);
-    }
-
-    /** Reads an error response; retries (after waiting) or throws the typed exception. */
-    private void handleError(HttpResponse<?> response, String body, String requestId, String endpoint, int attempt) {
-        int status = response.statusCode();
-        HttpHeaders headers = response.headers();
-        Duration serverDelay = RetryAfter.of(headers, clock);
-        ModelException error = ProviderErrors.fromResponse(provider, status, requestId, body, serverDelay, redactor);
-        boolean providerFault = status >= 500 || status == 408;
-        if (providerFault) {
-            breaker.onFailure(endpoint);
-        } else {
-            breaker.onSuccess(endpoint);
-        }
-        String shouldRetry = headers.firstValue("x-should-retry").orElse("");
-        boolean retryable = shouldRetry.equalsIgnoreCase("true") || (!shouldRetry.equalsIgnoreCase("false")
-                && (status == 408 || status == 409 || status == 429 || status >= 500));
-        if (!retryable || attempt >= retry.maxAttempts()) {
-            throw error;
-        }
-        Duration delay;
-        if (serverDelay != null) {
-            if (serverDelay.compareTo(retry.maxServerDelay()) > 0) {
-                throw error; // the provider asked for a longer wait than the policy allows: surface it now
-            }
-            delay = serverDelay;
-        } else {
-            delay = retry.backoff(attempt);
-        }
-        pause(error, delay, attempt, endpoint);
-    }
-
-    private void pause(ModelException error, Duration delay, int attempt, String endpoint) {
-        if (LOG.isWarnEnabled()) {
-            LOG.warn("{} (attempt {} of {}); retrying {} in {} ms", error.getMessage(), attempt, retry.maxAttempts(),
-                    redactor.redact(endpoint), delay.toMillis());
-        }
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModelException("interrupted while waiting to retry " + provider, e);
         }
     }
 
@@ -344,11 +235,6 @@ public final class HttpTransport {
                 return; // trailing garbage: give up on reuse, closing cancels the exchange
             }
         }
-    }
-
-    private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
     }
 
     private static String requestId(HttpHeaders headers) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.openagention.core.Agent;
 import org.openagention.core.Limits;
+import org.openagention.core.context.Compaction;
+import org.openagention.core.context.ToolOutputLimit;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.Model;
@@ -22,7 +24,9 @@ import org.openagention.orchestration.Reviewer;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskGraph;
 import org.openagention.orchestration.WorkerFactory;
+import org.openagention.orchestration.skills.ProjectInstructions;
 import org.openagention.tools.Approver;
+import org.openagention.tools.Checkpoints;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.CodingTools;
 import org.openagention.tools.shell.ShellOptions;
@@ -87,11 +91,49 @@ final class Assembly {
         return b.build();
     }
 
-    /** The single coding agent, working in place on {@code repo}. */
+    /**
+     * The single coding agent, working in place on {@code repo}: the repository's AGENTS.md /
+     * CLAUDE.md in its instructions, approvals first, a checkpoint before every mutating call (so
+     * the run can be rewound), long tool output capped with the full text kept under
+     * {@code .openagention/tool-output} where read_file can page through it, and compaction when
+     * the model states its context window.
+     */
     Agent soloAgent(Path repo) {
         Workspace ws = Workspace.local(repo);
-        return agent("coder", SOLO_INSTRUCTIONS, "agent", "agent").tools(tools(ws)).limits(limits(true))
-                .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock())).build();
+        Agent.Builder b = agent("coder", withProjectInstructions(SOLO_INSTRUCTIONS, repo), "agent", "agent")
+                .tools(tools(ws)).limits(limits(true))
+                .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
+                .addToolInterceptor(Checkpoints.open(ws))
+                .addToolInterceptor(outputLimit(repo, true));
+        return withCompaction(b).build();
+    }
+
+    /** {@code base} followed by the repository's project instructions, when it has any. */
+    static String withProjectInstructions(String base, Path repo) {
+        String project = ProjectInstructions.read(repo);
+        return project.isBlank() ? base : base + "\n\nProject instructions:\n" + project;
+    }
+
+    /**
+     * Caps long tool output. The full text goes to the repository's (git-ignored)
+     * {@code .openagention/tool-output}; for the solo agent the path is stated relative to the
+     * workspace so read_file can open it, for workers (whose worktree is elsewhere) absolutely.
+     */
+    private ToolOutputLimit outputLimit(Path repo, boolean relative) {
+        Path spill = repo.resolve(".openagention").resolve("tool-output");
+        ToolOutputLimit.Builder b = ToolOutputLimit.builder().spillDirectory(spill).clock(s.clock());
+        if (relative) {
+            b.pathsRelativeTo(repo);
+        }
+        return b.build();
+    }
+
+    /** Adds compaction when the model states its context window (it cannot be sized otherwise). */
+    private Agent.Builder withCompaction(Agent.Builder b) {
+        if (s.model().contextWindow() > 0) {
+            b.addModelInterceptor(Compaction.builder().model(s.model()).clock(s.clock()).build());
+        }
+        return b;
     }
 
     LlmPlanner planner() {
@@ -121,9 +163,11 @@ final class Assembly {
      */
     Orchestrator orchestrator(Path repo, String targetBranch) {
         WorkerFactory workers = (task, ws, attempt) -> {
-            Agent a = agent("worker-" + task.id(), WORKER_INSTRUCTIONS, task.id(), task.id() + "#" + attempt)
+            Agent a = withCompaction(agent("worker-" + task.id(), withProjectInstructions(WORKER_INSTRUCTIONS, repo),
+                    task.id(), task.id() + "#" + attempt)
                     .tools(tools(ws)).limits(limits(false))
-                    .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock())).build();
+                    .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
+                    .addToolInterceptor(outputLimit(repo, false))).build();
             return org.openagention.orchestration.Worker.of(a);
         };
         return Orchestrator.builder().workers(workers)

@@ -47,6 +47,16 @@ class CheckpointsTest {
     }
 
     @Test
+    void storeWhoseParentDirectoriesDoNotExistYetIsCreated() throws IOException {
+        // The default store (~/.cache/openagention/checkpoints/<hash>) does not exist on a new machine.
+        Checkpoints checkpoints = Checkpoints.open(ws, tmp.resolve("cache/openagention/checkpoints/abc"));
+        Checkpoint first = checkpoints.snapshot("first");
+        Files.writeString(repo.resolve("notes.txt"), "changed\n");
+        checkpoints.rewind(first);
+        assertThat(Files.readString(repo.resolve("notes.txt"))).isEqualTo("untracked notes\n");
+    }
+
+    @Test
     void rewindRestoresFilesExactlyAndDeletesFilesCreatedAfterTheCheckpoint() throws IOException {
         Checkpoints checkpoints = Checkpoints.open(ws, store);
         Map<String, String> before = tree(repo);

@@ -95,6 +95,11 @@ public final class ShadowGit {
     private GitCli init(Path root) {
         GitCli inTree = git.withEnv(Map.of("GIT_WORK_TREE", root.toString()));
         if (!Files.isRegularFile(store.resolve("HEAD"))) {
+            try {
+                Files.createDirectories(store); // git init makes only the last directory of GIT_DIR
+            } catch (java.io.IOException e) {
+                throw new WorkspaceException("cannot create the checkpoint store " + store + ": " + e.getMessage(), e);
+            }
             inTree.check(root, "init", "-q");
             inTree.check(root, "config", "core.autocrlf", "false");
             inTree.check(root, "config", "core.quotepath", "false");

@@ -4,9 +4,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,12 +12,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolRegistry;
 import org.openagention.mcp.internal.LoopbackHttpTransport;
 import org.openagention.mcp.internal.McpJson;
 import org.openagention.mcp.internal.ServedTools;
+import org.openagention.mcp.internal.StdioLineTransport;
 
 /**
  * Serves a set of our {@link Tool}s as an MCP server, so other agents and IDEs can call them, over
@@ -75,38 +73,27 @@ public final class McpToolServer {
 
     /**
      * Serves one client over {@code in}/{@code out} (newline-delimited JSON-RPC) and returns when
-     * {@code in} ends. Nothing but protocol messages is written to {@code out}.
+     * {@code in} ends, once the messages still being handled are answered. Nothing but protocol
+     * messages is written to {@code out}. A line that is not JSON is answered with a JSON-RPC parse
+     * error ({@code -32700}, {@code "id": null}) and one that is JSON but not a JSON-RPC message with
+     * an invalid-request error ({@code -32600}); each is logged as a one-line warning and serving
+     * goes on with the next line.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; the server is closed
      */
     public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         McpJsonMapper mapper = McpJson.sdkMapper();
-        CountDownLatch ended = new CountDownLatch(1);
-        InputStream watched = new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                return ended(super.read());
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return ended(super.read(b, off, len));
-            }
-
-            private int ended(int n) {
-                if (n < 0) {
-                    ended.countDown();
-                }
-                return n;
-            }
-        };
-        McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper, watched, out))
+        StdioLineTransport transport = new StdioLineTransport(mapper, in, out);
+        McpSyncServer server = McpServer.sync(transport)
                 .serverInfo(name, version)
+                .jsonMapper(mapper)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(new ServedTools(registry, mapper).forSession())
                 .build();
         try {
-            ended.await();
+            transport.serve();
         } finally {
             server.close();
         }

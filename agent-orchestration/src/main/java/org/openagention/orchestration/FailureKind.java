@@ -16,5 +16,11 @@ public enum FailureKind {
      * The task's lane cannot be given on this machine (a {@link Lane#SANDBOXED} task where no
      * sandbox is available): the task was not started. Never retried.
      */
-    LANE_UNAVAILABLE
+    LANE_UNAVAILABLE,
+    /**
+     * The task passed, but merging its work into the target failed without a merge conflict (git
+     * refused: local changes in the target's working tree that the merge would overwrite, say).
+     * Never retried, and its work is kept where it is (its workspace, its branch) for a person.
+     */
+    MERGE_FAILED
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How merging a task's workspace back went: merged, or a conflict that the
- * {@link Orchestrator} turns into a new task (never dropped).
+ * {@link Orchestrator} turns into a new task (never dropped). A merge that fails otherwise is
+ * thrown by {@link TaskWorkspaces#merge}, not reported here.
  *
  * <p>A closed set of immutable records.
  */

@@ -16,7 +16,8 @@ import java.util.Set;
  *         .retryOn(FailureKind.CHECK_FAILED).build();
  * }</pre>
  *
- * Immutable; validated when built. {@link FailureKind#BUDGET_SPENT} is never retried.
+ * Immutable; validated when built. {@link FailureKind#BUDGET_SPENT}, {@link FailureKind#LANE_UNAVAILABLE}
+ * and {@link FailureKind#MERGE_FAILED} are never retried.
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();
@@ -36,6 +37,7 @@ public final class RetryPolicy {
         EnumSet<FailureKind> kinds = b.retryOn.isEmpty() ? EnumSet.noneOf(FailureKind.class) : EnumSet.copyOf(b.retryOn);
         kinds.remove(FailureKind.BUDGET_SPENT);
         kinds.remove(FailureKind.LANE_UNAVAILABLE);
+        kinds.remove(FailureKind.MERGE_FAILED);
         this.retryOn = Set.copyOf(kinds);
     }
 

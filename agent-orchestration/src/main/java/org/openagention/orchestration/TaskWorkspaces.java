@@ -36,7 +36,11 @@ public interface TaskWorkspaces {
     /** The task's workspace, created on first call and the same one on later calls. */
     Workspace open(Task task);
 
-    /** Merges the task's work into the target; a conflict is returned, not thrown. */
+    /**
+     * Merges the task's work into the target; a conflict is returned, not thrown. Anything thrown
+     * (git refusing for another reason) fails the task as {@link FailureKind#MERGE_FAILED} with the
+     * exception's message: no resolution task, no retry, and its workspace is not discarded.
+     */
     MergeResult merge(Task task, Workspace workspace);
 
     /** Gives up the task's workspace (the work stays available for inspection where the lane allows). */
@@ -76,7 +80,7 @@ public interface TaskWorkspaces {
      *       so that reads see the target. A sandboxed task's shell may write in its worktree only.
      *       Merge commits the task's work and merges its branch into the target
      *       ({@link WorktreeManager#merge}); a conflict is aborted (the target stays as it was) and
-     *       reported, and the task that resolves it starts in a worktree of the task's branch with
+     *       reported, and the task that resolves it ({@code <task>-merge}, then {@code <task>-merge-2}...) starts in a worktree of the task's branch with
      *       the target being merged in, git's conflict markers in the conflicting files. While
      *       markers remain its merge is reported as a conflict again (the orchestrator tries three
      *       resolutions, then leaves the conflict to a person). A task that fails for good has its
@@ -92,7 +96,8 @@ public interface TaskWorkspaces {
      * {@link WorktreeManager#cleanupOrphaned} removes leftovers of that run only, never the
      * worktrees of the tasks in its journal nor another run's. Keep the repository's working tree
      * clean while a run merges into its checked-out branch (git refuses a merge that would
-     * overwrite local changes), and keep the run journal outside the repository or ignored. The
+     * overwrite local changes, or untracked files; such a task fails as {@link FailureKind#MERGE_FAILED},
+     * its worktree and branch kept), and keep the run journal outside the repository or ignored. The
      * acceptance check of a task that never wrote runs in the repository itself (its workspace's
      * root), so such checks should only read.
      *

@@ -61,6 +61,7 @@ final class Decisions {
 
     void afterFailure(Track t) {
         boolean retry = t.failureKind != FailureKind.BUDGET_SPENT && t.failureKind != FailureKind.LANE_UNAVAILABLE
+                && t.failureKind != FailureKind.MERGE_FAILED
                 && t.task.retry().retries(t.failureKind, t.attempts) && !st.failFastStop
                 && BudgetGate.taskBudgetLeft(t);
         if (retry) {
@@ -79,7 +80,7 @@ final class Decisions {
         log.write("task.gave_up", log.payload(t.id()).put("kind", String.valueOf(t.failureKind))
                 .put("policy", s.failurePolicy().name()).put("failFast", failFast).put("detail", detail));
         st.applyGaveUp(t, failFast, detail);
-        if (t.workspace != null) {
+        if (t.workspace != null && t.failureKind != FailureKind.MERGE_FAILED) { // a failed merge's work stays as it is
             try {
                 sup.lanes.discard(t.task, t.workspace);
             } catch (RuntimeException e) {
@@ -104,10 +105,23 @@ final class Decisions {
         }
     }
 
-    /** The task is accepted: done, merged, and its dependents unlocked. */
+    /**
+     * The task is accepted: merged, done, and its dependents unlocked. A merge that fails without
+     * a conflict fails the task instead ({@link FailureKind#MERGE_FAILED}, never retried, its work
+     * kept). The merge runs before the task is journaled done, so that such a task never is; a
+     * crash between the two tries the task again, and the lanes merge idempotently.
+     */
     void complete(Track t, String reason) {
+        Merging.Attempt m = merging.attempt(t);
+        if (m.result() == null) {
+            if (t.state == TaskState.REVIEW) {
+                move(t, TaskState.RUNNING, "approved, but its merge failed");
+            }
+            fail(t, FailureKind.MERGE_FAILED, m.failure());
+            return;
+        }
         move(t, TaskState.DONE, reason);
-        merging.merge(t);
+        merging.record(t, m.result());
         unlock(t);
     }
 

@@ -28,7 +28,7 @@ public final class ToolArguments {
 
     public static ToolResult notAnObject(ToolSpec spec, JsonNode node) {
         return ToolResult.error(ToolResult.ErrorKind.INVALID_ARGUMENTS,
-                "The arguments for " + spec.name() + " must be a JSON object but were " + SchemaValidator.describe(node)
+                "The arguments for " + spec.name() + " must be a JSON object but were " + SchemaKeywords.describe(node)
                         + ". Send a JSON object matching this schema: " + schemaHint(spec));
     }
 

@@ -1,0 +1,46 @@
+package org.openagention.core.internal;
+
+/**
+ * Where a value sits, such as {@code $.files[2].path}: text only when an error names it, so a
+ * valid value is checked without building a string per property.
+ */
+final class ValuePath {
+    static final ValuePath ROOT = new ValuePath(null, "$", -1);
+    private final ValuePath parent;
+    private final String key;
+    private final int index;
+
+    private ValuePath(ValuePath parent, String key, int index) {
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
+    }
+
+    ValuePath child(String name) {
+        return new ValuePath(this, name, -1);
+    }
+
+    ValuePath index(int i) {
+        return new ValuePath(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        append(sb);
+        return sb.toString();
+    }
+
+    private void append(StringBuilder sb) {
+        if (parent == null) {
+            sb.append(key);
+            return;
+        }
+        parent.append(sb);
+        if (key != null) {
+            sb.append('.').append(key);
+        } else {
+            sb.append('[').append(index).append(']');
+        }
+    }
+}

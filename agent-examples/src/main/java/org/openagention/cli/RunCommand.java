@@ -79,6 +79,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Wall-clock limit, such as 90s, 10m or 1h; 0 for none.")
     Duration timeout;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = "Longest wait to connect to the model provider (default: 10s).")
+    Duration connectTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = "Longest silence of the model provider during a call, such as a stalled stream (default: 45s).")
+    Duration idleTimeout;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = "Longest one model call may take, its retries included (default: 10m).")
+    Duration requestTimeout;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4", description = "Tasks run at once with --plan (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -125,7 +137,8 @@ final class RunCommand implements Callable<Integer> {
             Git.exclude(dir, ".openagention/");
         }
         String branch = orchestrated ? targetBranch(dir) : "";
-        ModelChoice chosen = ModelChoice.resolve(ctx.env(), model);
+        ModelChoice chosen = ModelChoice.resolve(ctx.env(), model,
+                Options.http(connectTimeout, idleTimeout, requestTimeout));
         JournalStore store = resume != null ? JournalRead.open(journals) : JournalStore.file(journals);
         Progress progress = json ? Progress.json(ctx.out())
                 : Progress.text(ctx.terminal(progressMode), PriceTable.defaults());

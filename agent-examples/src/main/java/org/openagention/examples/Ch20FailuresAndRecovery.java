@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentLoop;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.journal.JournalException;
@@ -16,7 +17,6 @@ import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.Model;
 import org.openagention.core.providers.CircuitBreaker;
 import org.openagention.core.providers.OpenAiModel;
-import org.openagention.core.providers.RetryPolicy;
 import org.openagention.core.testing.FakeClock;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
@@ -42,9 +42,9 @@ public final class Ch20FailuresAndRecovery {
         try (Example ex = Example.start(20, "failures, retries, recovery and observability", args);
                 LoopbackProvider server = new LoopbackProvider()) {
             OpenAiModel.Builder provider = OpenAiModel.builder().baseUrl(server.baseUrl()).apiKey("sk-example")
-                    .model("gpt-4o-mini").sleeper(sleeper).clock(clock)
-                    .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(250))
-                            .jitter(() -> 1.0).build());   // no randomness, so the waits are exact
+                    .model("gpt-4o-mini")
+                    .http(h -> h.sleeper(sleeper).clock(clock).retryPolicy(RetryPolicy.builder().maxAttempts(4)
+                            .initialBackoff(Duration.ofMillis(250)).jitter(0).build()));   // no randomness: exact waits
 
             ex.step("RATE_LIMIT: a 429 with Retry-After: 2 is waited out as the server asked, then retried");
             server.reply(1, 429, "{\"error\":{\"message\":\"slow down\"}}", "2");
@@ -60,14 +60,15 @@ public final class Ch20FailuresAndRecovery {
 
             ex.step("TIMEOUT and MALFORMED responses are typed failures too");
             server.hang();
-            ex.say(call(provider.retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(300)).build()));
+            ex.say(call(provider.http(h -> h.retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(300)))
+                    .build()));
             server.reply(1, 200, "this is not JSON");
             ex.say(call(provider.build()));
 
             ex.step("Circuit breaker: 2 failures open it; calls then fail fast without reaching the server");
             CircuitBreaker breaker = CircuitBreaker.builder().failureThreshold(2).cooldown(Duration.ofSeconds(30))
                     .clock(clock).build();
-            Model guarded = provider.circuitBreaker(breaker).build();
+            Model guarded = provider.http(h -> h.circuitBreaker(breaker)).build();
             String endpoint = server.baseUrl() + "/chat/completions";
             server.reply(2, 503, "{}");
             for (int i = 1; i <= 3; i++) {

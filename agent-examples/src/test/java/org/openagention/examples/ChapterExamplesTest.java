@@ -200,7 +200,7 @@ class ChapterExamplesTest {
                         "answered \"All good.\"; waits: [PT2S]",
                         "waits so far: [PT2S, PT0.25S, PT0.5S]",
                         "MODEL_ERROR: the model call failed: openai returned HTTP 503: overloaded",
-                        "HttpTimeoutExc",
+                        "the request timeout fire",
                         "openai sent a response that is not valid JSON",
                         "call 2: MODEL_ERROR: the model call failed: openai returned HTTP 503 [server hit: true, breaker OPEN]",
                         "[server hit: false, breaker OPEN]",

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
 import org.openagention.core.Limits;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.StopReason;
 import org.openagention.core.testing.FakeModel;
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
@@ -106,7 +107,7 @@ class GitSupervisionTest {
             }
         };
         Task docs = Task.builder("docs").goal("Document the CLI").reviewer(person)
-                .retry(RetryPolicy.builder().maxAttempts(3).retryOn(FailureKind.REJECTED).build()).build();
+                .retry(RetryPolicy.builder().maxAttempts(3).build()).retryOn(FailureKind.REJECTED).build();
         Orchestrator orchestrator = Orchestrator.builder().workers(writers("CLI docs, revision ")).repository(repo)
                 .sleeper(new FakeSleeper()).build();
 

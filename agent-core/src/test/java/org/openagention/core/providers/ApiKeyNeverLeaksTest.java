@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentEvent;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.journal.JournalEntry;
@@ -47,8 +48,9 @@ class ApiKeyNeverLeaksTest {
         JournalStore journal = JournalStore.file(dir);
         RecordingListener events = new RecordingListener();
         Model model = OpenAiModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).model("gpt-4o-mini")
-                .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build())
-                .sleeper(new FakeSleeper()).build();
+                .http(h -> h.retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build())
+                        .sleeper(new FakeSleeper()))
+                .build();
         Tool lookup = Tool.readOnly("lookup", "Looks up a city.", Lookup.class, (a, c) -> ToolResult.success("ok"));
         Agent agent = Agent.builder().model(model).addTool(lookup).addListener(events).journal(journal).build();
         String echo = "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + " (Bearer " + KEY

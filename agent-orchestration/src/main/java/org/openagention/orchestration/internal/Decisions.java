@@ -60,9 +60,8 @@ final class Decisions {
     }
 
     void afterFailure(Track t) {
-        boolean retry = t.failureKind != FailureKind.BUDGET_SPENT && t.failureKind != FailureKind.LANE_UNAVAILABLE
-                && t.failureKind != FailureKind.MERGE_FAILED
-                && t.task.retry().retries(t.failureKind, t.attempts) && !st.failFastStop
+        boolean retry = t.task.retryOn().contains(t.failureKind) && t.attempts < t.task.retry().maxAttempts()
+                && !st.failFastStop
                 && BudgetGate.taskBudgetLeft(t);
         if (retry) {
             move(t, TaskState.PENDING, "retry: attempt " + (t.attempts + 1) + " of " + t.task.retry().maxAttempts(),

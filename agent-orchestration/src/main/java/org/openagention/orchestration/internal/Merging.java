@@ -162,7 +162,7 @@ final class Merging {
                 + String.join(", ", c.files()) + ". " + c.detail()
                 + " Make each file keep the intent of both sides, in your workspace.";
         Task.Builder b = Task.builder(id).goal(goal).lane(task.lane()).check(task.check()).retry(task.retry())
-                .budget(task.budget()).estimatedCost(task.estimatedCost()).conflictOf(task.id());
+                .retryOn(task.retryOn()).budget(task.budget()).estimatedCost(task.estimatedCost()).conflictOf(task.id());
         task.reviewer().ifPresent(b::reviewer);
         return b.build();
     }

@@ -146,7 +146,7 @@ public final class Supervisor {
                 break;
             }
             st.ready.poll();
-            Duration backoff = t.retryBackoff ? t.task.retry().backoffBefore(t.attempts + 1) : Duration.ZERO;
+            Duration backoff = t.retryBackoff && t.attempts > 0 ? t.task.retry().backoff(t.attempts) : Duration.ZERO;
             decisions.move(t, TaskState.RUNNING, t.attempts == 0 ? "" : "attempt " + (t.attempts + 1));
             String unavailable = laneUnavailable(t.task);
             if (unavailable != null) {

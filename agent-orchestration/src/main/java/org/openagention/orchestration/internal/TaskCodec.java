@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.openagention.core.ConfigurationException;
+import org.openagention.core.RetryPolicy;
 import org.openagention.orchestration.AcceptanceCheck;
 import org.openagention.orchestration.Budget;
 import org.openagention.orchestration.FailureKind;
 import org.openagention.orchestration.Lane;
 import org.openagention.orchestration.Reviewer;
-import org.openagention.orchestration.RetryPolicy;
 import org.openagention.orchestration.Task;
 
 /**
@@ -23,6 +24,8 @@ import org.openagention.orchestration.Task;
  */
 final class TaskCodec {
     static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Set<FailureKind> DEFAULT_RETRY_ON = Task.builder("default").goal("default").build().retryOn();
 
     private TaskCodec() {}
 
@@ -39,13 +42,15 @@ final class TaskCodec {
             n.put("estimatedCost", t.estimatedCost());
         }
         RetryPolicy r = t.retry();
-        if (r == RetryPolicy.none()) {
+        if (r.equals(RetryPolicy.none())) {
             n.put("retry", "none");
-        } else if (r != RetryPolicy.defaults()) {
+        } else if (!r.equals(RetryPolicy.defaults())) {
             n.putJson("retry", new Payload().put("maxAttempts", (long) r.maxAttempts())
                     .put("initialBackoffMs", r.initialBackoff().toMillis()).put("multiplier", r.multiplier())
-                    .put("maxBackoffMs", r.maxBackoff().toMillis())
-                    .put("retryOn", r.retryOn().stream().sorted().map(Enum::name).toList()).json());
+                    .put("maxBackoffMs", r.maxBackoff().toMillis()).put("jitter", r.jitter()).json());
+        }
+        if (!t.retryOn().equals(DEFAULT_RETRY_ON)) {
+            n.put("retryOn", t.retryOn().stream().sorted().map(Enum::name).toList());
         }
         Budget b = t.budget();
         if (!b.isUnlimited()) {
@@ -82,13 +87,18 @@ final class TaskCodec {
         if (r.isTextual() && r.asText().equals("none")) {
             b.retry(RetryPolicy.none());
         } else if (r.isObject()) {
-            List<FailureKind> kinds = new ArrayList<>();
-            r.get("retryOn").forEach(k -> kinds.add(FailureKind.valueOf(k.asText())));
             b.retry(RetryPolicy.builder().maxAttempts(r.get("maxAttempts").asInt())
                     .initialBackoff(Duration.ofMillis(r.get("initialBackoffMs").asLong()))
                     .multiplier(r.get("multiplier").asDouble())
                     .maxBackoff(Duration.ofMillis(r.get("maxBackoffMs").asLong()))
-                    .retryOn(kinds.toArray(new FailureKind[0])).build());
+                    .jitter(r.path("jitter").asDouble(0)).build()); // journals before jitter had none
+        }
+        // retryOn sat inside "retry" in journals written before it moved to the task
+        JsonNode retryOn = n.has("retryOn") ? n.get("retryOn") : r.path("retryOn");
+        if (retryOn.isArray()) {
+            List<FailureKind> kinds = new ArrayList<>();
+            retryOn.forEach(k -> kinds.add(FailureKind.valueOf(k.asText())));
+            b.retryOn(kinds);
         }
         JsonNode budget = n.path("budget");
         if (budget.isObject()) {

@@ -41,7 +41,7 @@ final class ExpressibleTypes {
     private static final String KINDS = "use String, a number, boolean, an enum, a record, List<X> or Map<String, X>";
 
     private final TypeFactory types = Json.MAPPER.getTypeFactory();
-    private final Set<Class<?>> seen = new HashSet<>();
+    private final Set<String> seen = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
 
     private ExpressibleTypes() {}
@@ -74,8 +74,8 @@ final class ExpressibleTypes {
 
     private void bean(JavaType type) {
         Class<?> raw = type.getRawClass();
-        if (!seen.add(raw)) {
-            return;
+        if (!seen.add(type.toCanonical())) {
+            return; // checked already, or being checked (a recursive type)
         }
         if (raw.isRecord()) {
             for (RecordComponent c : raw.getRecordComponents()) {

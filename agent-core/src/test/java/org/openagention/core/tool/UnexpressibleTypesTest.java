@@ -1,5 +1,6 @@
 package org.openagention.core.tool;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ class UnexpressibleTypesTest {
     record PrimitiveOptional(OptionalInt count) {}
 
     record Page<T>(List<T> items) {}
+
+    record TwoPages(Page<String> names, Page<Object> values) {}
+
+    record Node(String name, List<Node> children, Map<String, Node> byName) {}
 
     record Inner(Map<Long, Integer> counts) {}
 
@@ -99,6 +104,19 @@ class UnexpressibleTypesTest {
     @Test
     void genericRecordWithoutTypeArgumentIsRefused() {
         refusedAsTool(Page.class, "component 'items' of record " + Page.class.getName(), "has type List<Object>");
+    }
+
+    @Test
+    void genericRecordIsCheckedPerTypeArgument() {
+        refusedAsTool(TwoPages.class, "component 'items' of record " + Page.class.getName(), "has type List<Object>");
+    }
+
+    @Test
+    void recursiveRecordsAreAccepted() {
+        Tool tool = Tool.of("tree", "d", Node.class, (a, ctx) -> ToolResult.success(a.children().get(0).name()));
+        assertThat(ToolRegistry.of(tool).execute(new ToolCall("1", "tree",
+                "{\"name\":\"a\",\"children\":[{\"name\":\"b\",\"children\":[],\"byName\":{}}],\"byName\":{}}"),
+                ToolContext.standalone())).isEqualTo(ToolResult.success("b"));
     }
 
     @Test

@@ -33,7 +33,14 @@ public final class OutputSpec<T> {
         this.maxAttempts = maxAttempts;
     }
 
-    /** The spec of {@code type} with its generated schema, no extra validators and 3 attempts. */
+    /**
+     * The spec of {@code type} with its generated schema, no extra validators and 3 attempts. The
+     * type may use what tool arguments may (see {@link org.openagention.core.tool.Tool}), maps
+     * included.
+     *
+     * @throws ConfigurationException when {@code type} is not a record or class, or reaches a type
+     *     the schema cannot express (named in the message with its record and component)
+     */
     public static <T> OutputSpec<T> of(Class<T> type) {
         Objects.requireNonNull(type, "type");
         return new OutputSpec<>(type, Schemas.of(type), List.of(), 3);

@@ -1,5 +1,7 @@
 package org.openagention.orchestration.internal;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.openagention.core.RunResult;
@@ -57,8 +59,8 @@ final class Decisions {
             failure = v.output();
         }
         String outcome = kind != null ? kind.name() : v instanceof Verdict.Blocked ? "blocked" : "passed";
-        Spend spend = r == null ? new Spend(0, 0, d.elapsed())
-                : new Spend(r.usage().totalTokens(), r.costUsd(), d.elapsed());
+        Duration elapsed = d.elapsed().truncatedTo(ChronoUnit.MILLIS); // as the journal keeps it
+        Spend spend = r == null ? new Spend(0, 0, elapsed) : new Spend(r.usage().totalTokens(), r.costUsd(), elapsed);
         // A checkpoint serves a later attempt; an attempt accepted without review has none.
         boolean last = kind == null && v instanceof Verdict.Passed && t.task.reviewer().isEmpty();
         RunFact.AttemptFinished fact = new RunFact.AttemptFinished(t.id(), d.attempt(), outcome,

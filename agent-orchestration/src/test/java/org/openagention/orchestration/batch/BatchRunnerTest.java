@@ -186,4 +186,16 @@ class BatchRunnerTest {
                         + " 'z' there; use a new batch id for a different list");
         assertThat(seen).containsOnlyKeys("x", "y");
     }
+
+    @Test
+    void aJournaledItemWithARenamedFieldStopsTheResumeNamingTheField() {
+        JournalStore journal = JournalStore.inMemory();
+        journal.append("weekly", "batch.item", "item-0", java.time.Instant.EPOCH,
+                "{\"index\":0,\"name\":\"x\",\"status\":\"succeeded\",\"output\":\"ok\",\"runId\":\"r1\"}");
+        BatchTask task = item -> Agent.builder().model(new FakeModel().enqueueText("ok")).build().run(item);
+
+        assertThatThrownBy(() -> BatchRunner.builder().journal(journal).build().run("weekly", List.of("x"), task))
+                .isInstanceOf(org.openagention.core.journal.JournalException.class)
+                .hasMessage("batch 'weekly' journal entry 1: field 'item' is missing");
+    }
 }

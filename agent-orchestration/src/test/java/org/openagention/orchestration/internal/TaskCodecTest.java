@@ -11,7 +11,7 @@ import org.openagention.orchestration.Task;
 class TaskCodecTest {
 
     private static Task readBack(String json) throws Exception {
-        return TaskCodec.read(TaskCodec.JSON.readTree(json), id -> null, id -> null);
+        return TaskCodec.read(EntryFields.parse(json, "test"), id -> null, id -> null);
     }
 
     @Test

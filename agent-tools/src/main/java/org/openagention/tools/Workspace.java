@@ -24,7 +24,11 @@ import org.openagention.tools.internal.TreeCopy;
  * because on case-insensitive file systems (macOS, Windows) they are the same directory and on
  * others no real project needs them; and existing files with more than one hard link (the other
  * names may lie outside). Paths are checked against the real (symlink-free) root, so a root
- * reached through a symlink works.
+ * reached through a symlink works. A path outside the root (by {@code ..}, an absolute path,
+ * {@code ~} or a symbolic link out), into {@code .git} or to a hard-linked file is a
+ * {@linkplain WorkspaceException#isDenial() denial}; its message names the path as given (a
+ * leading root made relative: {@code ROOT/../x} is shown as {@code ../x}) and never where the root
+ * or a link's target lies on the host.
  *
  * <p>Three kinds:
  *

@@ -8,10 +8,10 @@ import org.openagention.core.AgentException;
  * rule; tools turn it into an error result the model can read.
  *
  * <p>A {@linkplain #isDenial() denial} is a path the workspace's confinement refuses: outside the
- * root (by {@code ..}, an absolute path, {@code ~} or a symbolic link), a symbolic link loop, a
- * write into {@code .git} or to a hard-linked file. The coding tools report a denial as a
- * {@code DENIED} result, like a call an approval policy refused; other failures (a malformed
- * path, an I/O error) as ordinary tool failures. The message of a denial names the path as the
+ * root (by {@code ..}, an absolute path, {@code ~} or a symbolic link), a write into
+ * {@code .git} or to a hard-linked file. The coding tools report a denial as a {@code DENIED}
+ * result, like a call an approval policy refused; other failures (a malformed path, a symbolic
+ * link loop, an I/O error) as ordinary tool failures. The message of a denial names the path as the
  * caller gave it and never the workspace's location on the host.
  */
 public class WorkspaceException extends AgentException {

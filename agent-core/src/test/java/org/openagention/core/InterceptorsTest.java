@@ -92,7 +92,8 @@ class InterceptorsTest {
     void streamingRunPublishesDeltasAndSameTranscript() {
         RecordingListener events = new RecordingListener();
         FakeModel model = new FakeModel().enqueueToolCall("echo", "{\"text\":\"a\"}").enqueueText("done");
-        RunResult r = Agent.builder().model(model).addTool(ECHO).streaming(true).addListener(events).build().run("go");
+        RunResult r = Agent.builder().model(model).addTool(ECHO).addListener(events).build()
+                .run("go", RunOptions.builder().streaming(true).build());
         assertThat(r.finalText()).isEqualTo("done");
         assertThat(events.events(AgentEvent.ModelStreamed.class)).extracting(e -> e.event().getClass().getSimpleName())
                 .containsExactly("ToolCallStarted", "ToolCallDelta", "ToolCallFinished", "TextDelta");

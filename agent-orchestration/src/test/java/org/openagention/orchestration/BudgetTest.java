@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
 import org.openagention.core.Limits;
+import org.openagention.core.RunOptions;
 import org.openagention.core.StopReason;
 import org.openagention.core.testing.FakeModel;
 
@@ -48,13 +49,14 @@ class BudgetTest {
     void anAgentsLimitsAreNarrowedToItsAllotment() {
         FakeModel model = new FakeModel().enqueueToolCall("nothing", "{}").enqueueToolCall("nothing", "{}")
                 .enqueue(Fixtures.answer("done"));
-        Agent agent = Agent.builder().model(model).limits(Limits.builder().maxTokens(1000).maxTurns(10).build()).build();
+        Agent agent = Agent.builder().model(model).build();
+        RunOptions options = RunOptions.builder().limits(Limits.builder().maxTokens(1000).maxTurns(10).build()).build();
         Task t = Task.builder("t").goal("Do t").budget(Budget.UNLIMITED.withMaxTokens(20)).retry(RetryPolicy.none())
                 .build();
-        OrchestrationResult result = Orchestrator.builder().workers(WorkerFactory.agents((task, ws) -> agent))
+        OrchestrationResult result = Orchestrator.builder().workers(WorkerFactory.agents((task, ws) -> agent, options))
                 .workspaces(TaskWorkspaces.directories(dir)).build().run(TaskGraph.builder().add(t).build());
 
-        // Turn 1 spends 15 tokens, turn 2 another 15 (30 >= 20): the agent stops on its narrowed limit.
+        // The first request alone is estimated past 20 tokens: the agent stops on its narrowed limit.
         assertThat(result.status()).isEqualTo(RunStatus.FAILED);
         assertThat(result.task("t").orElseThrow().failure()).contains(StopReason.TOKEN_BUDGET.name().toLowerCase())
                 .contains("budget of 20");

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.openagention.core.context.TokenCounter;
-import org.openagention.core.context.TokenizerFamily;
 import org.openagention.core.internal.Codecs;
 import org.openagention.core.internal.RunFacts;
 import org.openagention.core.internal.ToolThreads;
@@ -24,7 +22,6 @@ import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.OutputSchema;
-import org.openagention.core.model.Price;
 import org.openagention.core.model.Usage;
 
 /**
@@ -65,12 +62,9 @@ public final class AgentLoop {
     private OutputSchema outputSchema;
     /** Every setting of this run's requests but the transcript; rebuilt when the output schema changes. */
     private ModelRequest template;
-    /** Estimates a request's input tokens, for the token budget; null when the run has none. */
-    private final TokenCounter tokens;
+    private final RunBudget budget;
 
     private int turn;
-    private Usage usage = Usage.ZERO;
-    private double cost;
     private int consecutiveErrors;
     private Instant startedAt;
     private long startNanos;
@@ -90,9 +84,7 @@ public final class AgentLoop {
         this.steps = steps;
         this.events = new Events(agent.listeners());
         this.tools = new LoopTools(this, agent.registry(), steps, events, limits.maxRepeatedCalls());
-        this.tokens = limits.maxTokens() > 0
-                ? TokenCounter.estimating(TokenizerFamily.forModel(agent.modelId().orElse(agent.model().name())))
-                : null;
+        this.budget = new RunBudget(agent, options);
         this.transcript.add(new UserMessage(List.of(new Content.Text(input))));
     }
 
@@ -170,7 +162,9 @@ public final class AgentLoop {
             return;
         }
         ModelRequest request = buildRequest();
-        if (checkTokenBudget(request)) {
+        RunBudget.Stop stop = budget.beforeCall(request);
+        if (stop != null) {
+            finish(stop.reason(), stop.detail());
             return;
         }
         turn++;
@@ -187,8 +181,7 @@ public final class AgentLoop {
             return;
         }
         ModelResponse response = outcome.value();
-        usage = usage.plus(response.usage());
-        cost += price(response).cost(response.usage());
+        budget.spend(response);
         AssistantMessage answer = response.toMessage();
         transcript.add(answer);
         if (events.active()) {
@@ -219,19 +212,6 @@ public final class AgentLoop {
         }
     }
 
-    private String pricedModel;
-    private Price price = new Price(0, 0, 0, 0);
-
-    /** The price of the model that answered; looked up once per model id, as it rarely changes. */
-    private Price price(ModelResponse response) {
-        String id = response.modelId().isEmpty() ? agent.modelId().orElse(agent.model().name()) : response.modelId();
-        if (!id.equals(pricedModel)) {
-            price = options.prices().priceOf(id).orElse(new Price(0, 0, 0, 0));
-            pricedModel = id;
-        }
-        return price;
-    }
-
     /** Ends the run when a limit is reached before the next turn; {@code now} is null when no check needs it. */
     private boolean checkLimits(Instant now) {
         if (cancelled) {
@@ -241,36 +221,8 @@ public final class AgentLoop {
                 && Duration.between(startedAt, now).compareTo(limits.timeout()) >= 0)) {
             return finish(StopReason.TIMEOUT, "the run passed its time limit of " + limits.timeout());
         }
-        if (turn >= limits.maxTurns()) {
-            return finish(StopReason.MAX_TURNS, "the run reached its limit of " + limits.maxTurns() + " turns");
-        }
-        if (limits.maxTokens() > 0 && usage.totalTokens() >= limits.maxTokens()) {
-            return finish(StopReason.TOKEN_BUDGET, "the run spent " + usage.totalTokens() + " tokens of its budget of "
-                    + limits.maxTokens());
-        }
-        if (limits.maxCostUsd() > 0 && cost >= limits.maxCostUsd()) {
-            return finish(StopReason.COST_BUDGET, String.format("the run spent $%.4f of its budget of $%.4f", cost,
-                    limits.maxCostUsd()));
-        }
-        return false;
-    }
-
-    /**
-     * Ends the run when the next call could take it past its token budget: the tokens spent, plus
-     * the request's estimated input tokens, plus the output cap, would exceed the budget.
-     */
-    private boolean checkTokenBudget(ModelRequest request) {
-        if (tokens == null) {
-            return false;
-        }
-        long input = tokens.count(request);
-        long next = input + agent.maxOutputTokens();
-        if (usage.totalTokens() + next > limits.maxTokens()) {
-            return finish(StopReason.TOKEN_BUDGET, "the run spent " + usage.totalTokens() + " tokens of its budget of "
-                    + limits.maxTokens() + ", and the next call would need about " + next + " more (" + input
-                    + " input estimated + " + agent.maxOutputTokens() + " output cap)");
-        }
-        return false;
+        RunBudget.Stop stop = budget.beforeTurn(turn);
+        return stop != null && finish(stop.reason(), stop.detail());
     }
 
     private ModelRequest buildRequest() {
@@ -323,6 +275,8 @@ public final class AgentLoop {
             }
         }
         Instant now = options.clock().instant();
+        Usage usage = budget.usage();
+        double cost = budget.cost();
         result = new RunResult(runId, finalText, reason, detail, transcript, turn, usage, cost,
                 Duration.ofNanos(System.nanoTime() - startNanos));
         if (steps.journals()) {
@@ -392,10 +346,10 @@ public final class AgentLoop {
     }
 
     public Usage usage() {
-        return usage;
+        return budget.usage();
     }
 
     public double costUsd() {
-        return cost;
+        return budget.cost();
     }
 }

@@ -22,7 +22,7 @@ class WorkerTest {
     void oneAgentServesEveryAttemptEachARunOfItsOwnInTheOptionsJournal() {
         int[] n = {0};
         FakeModel model = FakeModel.answering(req -> ModelResponse.builder().finishReason(FinishReason.TOOL_USE)
-                .addToolUse("c" + (++n[0]), "missing", "{}").build());
+                .addToolUse("c" + (++n[0]), "missing", "{\"n\":" + n[0] + "}").build());
         Agent agent = Agent.builder().model(model).build();
         JournalStore journal = JournalStore.inMemory();
         Worker worker = Worker.of(agent, RunOptions.builder().journal(journal)

@@ -15,7 +15,7 @@ import org.openagention.core.internal.Schemas;
  *         .withValidator(d -> d.replicas() >= 1 && d.replicas() <= 10
  *                 ? List.of() : List.of("replicas must be between 1 and 10, not " + d.replicas()))
  *         .withMaxAttempts(3);
- * Deployment d = agent.run("Plan the deployment", spec);
+ * Deployment d = agent.run("Plan the deployment", spec).value();
  * }</pre>
  *
  * Immutable.

@@ -20,7 +20,9 @@ class StructuredMapOutputTest {
                         + "\"b.java\":{\"points\":1,\"reasons\":[]}},\"metadata\":{\"reviewer\":\"bot\",\"round\":2}}");
         Agent agent = Agent.builder().model(model).build();
 
-        Review review = agent.run("Review the change", OutputSpec.of(Review.class));
+        TypedResult<Review> result = agent.run("Review the change", OutputSpec.of(Review.class));
+        Review review = result.value();
+        assertThat(result.attempts()).isEqualTo(2);
 
         assertThat(review.scoresByFile()).containsOnlyKeys("a.java", "b.java");
         assertThat(review.scoresByFile().get("a.java")).isEqualTo(new Score(3, List.of("tests")));

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentLoop;
 import org.openagention.core.ConfigurationException;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StructuredOutputException;
 import org.openagention.core.journal.JournalEntry;
@@ -192,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
     private Outcome solo(Assembly assembly, Path dir) {
         Progress progress = assembly.settings().progress();
         Agent agent = assembly.soloAgent(dir);
-        AgentLoop loop = resume != null ? agent.resumeLoop(resume) : agent.start(task);
+        RunOptions options = assembly.soloOptions();
+        AgentLoop loop = resume != null ? agent.resumeLoop(resume, options) : agent.start(task, options);
         progress.note("run", "Run " + loop.runId() + " in " + dir);
         RunResult result = loop.run();
         progress.close();

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.openagention.core.Agent;
 import org.openagention.core.Limits;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.tools.ExecutionLane;
@@ -85,8 +86,7 @@ public final class Ch08ExecutionLanes {
     }
 
     private static RunResult run(Example ex, ExecutionLane lane, String task, FakeModel script) {
-        return Agent.builder().model(ex.model(script)).tools(lane.tools()).addListener(ex.trace())
-                .limits(Limits.builder().maxTurns(6).build()).build()
-                .run(task);
+        return Agent.builder().model(ex.model(script)).tools(lane.tools()).addListener(ex.trace()).build()
+                .run(task, RunOptions.builder().limits(Limits.builder().maxTurns(6).build()).build());
     }
 }

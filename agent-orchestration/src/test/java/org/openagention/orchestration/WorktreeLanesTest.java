@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.ConfigurationException;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
 import org.openagention.tools.WorktreeManager;

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.Task;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.process.Git;
 
 /**
  * The {@link Lane#LOCAL} lane over a git repository: the task works in the repository's own

@@ -21,6 +21,7 @@ import org.openagention.core.tool.ToolContext;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.core.tool.ToolResult.ErrorKind;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.process.ProcessTree;
 
 class ShellToolTest {
     private static final Pattern PID = Pattern.compile("pid:(\\d+)");
@@ -167,11 +168,32 @@ class ShellToolTest {
     }
 
     @Test
+    void theFirstCommandRunsInTheIsolatedRootOfALazyWorkspaceNotInItsBase() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path own = dir.resolve("own");
+        Workspace lazy = Workspace.lazy(base, () -> {
+            try {
+                return Files.createDirectories(own);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        ToolResult r = call(ShellTool.create(lazy), "echo built > out.txt && pwd");
+
+        assertThat(r.isError()).isFalse();
+        assertThat(lazy.isIsolated()).isTrue();
+        assertThat(r.text()).contains(own.toRealPath().toString());
+        assertThat(own.resolve("out.txt")).hasContent("built");
+        assertThat(base.resolve("out.txt")).as("the base is untouched").doesNotExist();
+    }
+
+    @Test
     void smallOutputIsReturnedWhole() throws Exception {
         Tool tool = shell(ShellOptions.builder().headBytes(10).tailBytes(10).build());
         assertThat(call(tool, "printf 0123456789abcdefghij").text()).isEqualTo("0123456789abcdefghij\n[exit code 0]");
         assertThat(call(tool, "printf 0123456789-middle-abcdefghij").text())
-                .startsWith("0123456789\n\n[... output truncated: 28 bytes in total; the first 10 and the last 10 bytes are shown, 8 bytes omitted ...]\n\nabcdefghij");
+                .startsWith("0123456789\n[... output truncated: 28 bytes in total; the first 10 and the last 10 bytes are shown, 8 bytes omitted ...]\nabcdefghij");
     }
 
     @Test

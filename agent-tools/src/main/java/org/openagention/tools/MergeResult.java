@@ -35,9 +35,10 @@ public sealed interface MergeResult {
      * The work is in the target.
      *
      * @param files the files the merge changed in the target
-     * @param commit the target branch's new head (the merge commit, or the old head when there was
-     *     nothing to merge) when the target is a git branch; empty for a target without commits,
-     *     such as a plain directory
+     * @param commit the target branch's head after the merge when git merged or committed the work
+     *     (the merge commit, or the old head when git found nothing new); empty when no git merge
+     *     or commit was made: nothing to merge, or a target without commits such as a plain
+     *     directory
      */
     record Merged(List<String> files, String commit) implements MergeResult {
         public Merged {

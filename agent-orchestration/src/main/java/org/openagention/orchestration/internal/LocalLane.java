@@ -55,7 +55,7 @@ final class LocalLane {
         if (!r.ok()) {
             throw new WorkspaceException("cannot commit the work of local task '" + task.id() + "': " + r.describe());
         }
-        return MergeResult.merged(files);
+        return MergeResult.merged(files, git.check(repo, "rev-parse", "HEAD"));
     }
 
     /** Stashes the failed task's changes, untracked files included, so the working tree is clean again. */

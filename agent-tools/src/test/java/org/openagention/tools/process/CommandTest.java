@@ -10,14 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandTest {
-    private static final Pattern PID = Pattern.compile("(child|grandchild):(\\d+)");
-
     @TempDir
     Path dir;
 
@@ -25,44 +21,28 @@ class CommandTest {
         return Command.builder("sh", "-c", script).timeout(timeout).build().run();
     }
 
-    /** The pids a script printed as {@code child:<pid>} and {@code grandchild:<pid>}. */
-    private static List<Long> pids(String output) {
-        Matcher m = PID.matcher(output);
-        List<Long> pids = new java.util.ArrayList<>();
-        while (m.find()) {
-            pids.add(Long.parseLong(m.group(2)));
-        }
-        return pids;
-    }
-
-    private static void assertAllGone(List<Long> pids) {
-        for (long pid : pids) {
-            assertThat(ProcessHandle.of(pid).filter(h -> !ProcessTree.isGone(h)))
-                    .as("process %d must have been killed", pid).isEmpty();
-        }
-    }
-
     @Test
     void aTimeoutKillsTheChildAndTheGrandchildItSpawned() throws Exception {
         // The child starts a grandchild that sleeps, and both wait: only killing the tree ends them.
-        CommandResult r = sh("sh -c 'sleep 60 & echo grandchild:$!; wait' & echo child:$!; wait",
+        CommandResult r = sh("sh -c 'sleep 60 & echo grandchild pid:$!; wait' & echo child pid:$!; wait",
                 Duration.ofSeconds(2));
 
         assertThat(r.ending()).isEqualTo(CommandResult.Ending.TIMED_OUT);
         assertThat(r.exitCode()).isEqualTo(-1);
         assertThat(r.succeeded()).isFalse();
         assertThat(r.describe()).contains("`sh -c").contains("did not finish within 2 s");
-        List<Long> pids = pids(r.output());
+        List<Long> pids = Pids.in(r.output());
         assertThat(pids).as("child and grandchild printed their pids: " + r.output()).hasSize(2);
-        assertAllGone(pids);
+        Pids.assertAllGone(pids);
     }
 
     @Test
     void aBackgroundJobDoesNotOutliveACommandThatExits() throws Exception {
-        CommandResult r = sh("sleep 60 & echo child:$!", Duration.ofSeconds(30));
+        CommandResult r = sh("sleep 60 & echo child pid:$!", Duration.ofSeconds(30));
 
         assertThat(r.succeeded()).isTrue();
-        assertAllGone(pids(r.output()));
+        assertThat(Pids.in(r.output())).hasSize(1);
+        Pids.assertAllGone(Pids.in(r.output()));
     }
 
     @Test
@@ -116,12 +96,13 @@ class CommandTest {
             cancelled.set(true);
         });
         canceller.start();
-        CommandResult r = Command.builder("sh", "-c", "sleep 60 & echo child:$!; touch " + started + "; wait")
+        CommandResult r = Command.builder("sh", "-c", "sleep 60 & echo child pid:$!; touch " + started + "; wait")
                 .build().run(cancelled::get);
         canceller.join();
 
         assertThat(r.ending()).isEqualTo(CommandResult.Ending.CANCELLED);
-        assertAllGone(pids(r.output()));
+        assertThat(Pids.in(r.output())).hasSize(1);
+        Pids.assertAllGone(Pids.in(r.output()));
     }
 
     @Test
@@ -144,7 +125,7 @@ class CommandTest {
     @Test
     void terminateEndsAProcessStartedElsewhereWithItsChildren() throws Exception {
         Path ready = dir.resolve("ready");
-        Process p = new ProcessBuilder("sh", "-c", "sleep 60 & echo child:$!; touch " + ready + "; wait")
+        Process p = new ProcessBuilder("sh", "-c", "sleep 60 & echo child pid:$!; touch " + ready + "; wait")
                 .redirectErrorStream(true).start();
         while (!Files.exists(ready)) {
             Thread.onSpinWait();
@@ -153,6 +134,8 @@ class CommandTest {
         tree.terminate(Duration.ofSeconds(3));
 
         assertThat(ProcessTree.isGone(p.toHandle())).isTrue();
-        assertAllGone(pids(new String(p.getInputStream().readAllBytes())));
+        List<Long> pids = Pids.in(new String(p.getInputStream().readAllBytes()));
+        assertThat(pids).hasSize(1);
+        Pids.assertAllGone(pids);
     }
 }

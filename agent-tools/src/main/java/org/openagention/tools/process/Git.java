@@ -14,8 +14,9 @@ import org.openagention.tools.WorkspaceException;
  * The {@code git} command line, run through {@link Command}: one process tree per call, killed on
  * timeout, standard output and standard error captured apart. Every call runs with prompts off,
  * messages in the C locale (so they can be parsed), and without the inherited variables that
- * would point git at another repository ({@code GIT_DIR}, {@code GIT_WORK_TREE} and the like);
- * variables given with {@link #withEnv} are set after that.
+ * would point git at another repository ({@code GIT_DIR}, {@code GIT_WORK_TREE} and the like;
+ * {@code GIT_CEILING_DIRECTORIES} is kept, it only stops the search for one); variables given
+ * with {@link #withEnv} are set after that.
  *
  * <p>A failing git command is data from {@link #run} and an exception from {@link #check}, whose
  * message names the command, the directory, the exit code and what git wrote to standard error.
@@ -37,7 +38,7 @@ public final class Git {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
     private static final String[] REDIRECTING_VARIABLES = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
         "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX",
-        "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"};
+        "GIT_NAMESPACE", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"};
 
     /**
      * What one git call did.

@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
  * installed) with empty standard input, captures standard output (and standard error, merged
  * into it or kept apart) as its first {@link Builder#headBytes} and last {@link Builder#tailBytes}
  * bytes with the total size stated, so memory stays bounded however much it prints, and waits up
- * to the timeout. On timeout, on cancellation, on interruption, and also after a normal exit, the
- * whole {@link ProcessTree} is killed: nothing the command started outlives the call.
+ * to the timeout. On timeout, on cancellation, on interruption, and also after a normal exit
+ * (unless {@link Builder#killBackgroundJobs} is off), the whole {@link ProcessTree} is killed:
+ * nothing the command started outlives the call.
  *
  * <p>Immutable and thread-safe; the builder is not thread-safe. Defaults: the JVM's working
  * directory and environment, a 10 minute timeout, 16 KiB of head and of tail, standard error
@@ -53,6 +54,7 @@ public final class Command {
     private final int headBytes;
     private final int tailBytes;
     private final boolean mergeErrors;
+    private final boolean killBackgroundJobs;
 
     private Command(Builder b) {
         this.argv = List.copyOf(b.argv);
@@ -64,6 +66,7 @@ public final class Command {
         this.headBytes = b.headBytes;
         this.tailBytes = b.tailBytes;
         this.mergeErrors = b.mergeErrors;
+        this.killBackgroundJobs = b.killBackgroundJobs;
     }
 
     /**
@@ -98,6 +101,7 @@ public final class Command {
         b.headBytes = headBytes;
         b.tailBytes = tailBytes;
         b.mergeErrors = mergeErrors;
+        b.killBackgroundJobs = killBackgroundJobs;
         return b;
     }
 
@@ -159,6 +163,11 @@ public final class Command {
         return mergeErrors;
     }
 
+    /** Whether processes the command left running when it exited are killed too. */
+    public boolean killsBackgroundJobs() {
+        return killBackgroundJobs;
+    }
+
     /** The command line as one string, for messages. */
     @Override
     public String toString() {
@@ -176,6 +185,7 @@ public final class Command {
         private int headBytes = 16 * 1024;
         private int tailBytes = 16 * 1024;
         private boolean mergeErrors = true;
+        private boolean killBackgroundJobs = true;
 
         private Builder(List<String> argv) {
             Objects.requireNonNull(argv, "argv");
@@ -235,6 +245,17 @@ public final class Command {
         /** Whether standard error goes into the output (the default) or is captured apart. */
         public Builder mergeErrors(boolean merge) {
             this.mergeErrors = merge;
+            return this;
+        }
+
+        /**
+         * Whether processes the command started and left running when it exited (background
+         * jobs, daemons of its session) are killed then (the default), or left alone. Off saves a
+         * scan of the process table per run, for programs that start none, such as git. On
+         * timeout, cancellation or interruption the whole tree is killed either way.
+         */
+        public Builder killBackgroundJobs(boolean on) {
+            this.killBackgroundJobs = on;
             return this;
         }
 

@@ -132,7 +132,7 @@ public final class Git {
         argv.add(executable);
         argv.addAll(args);
         Command.Builder command = Command.builder(argv).directory(dir).timeout(timeout)
-                .mergeErrors(false).headBytes(Command.MAX_CAPTURE_BYTES).tailBytes(0)
+                .mergeErrors(false).headBytes(Command.MAX_CAPTURE_BYTES).tailBytes(0).killBackgroundJobs(false)
                 .removeEnv(REDIRECTING_VARIABLES).putEnv("GIT_TERMINAL_PROMPT", "0").putEnv("LC_ALL", "C");
         env.forEach(command::putEnv);
         CommandResult r;

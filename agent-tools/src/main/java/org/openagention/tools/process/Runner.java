@@ -65,8 +65,10 @@ final class Runner {
                 poll = Math.min(100, poll * 2);
             }
         } finally {
-            // Also after a normal exit and on interruption: background jobs never outlive the call.
-            tree.kill();
+            // Also after a normal exit (unless asked not to): background jobs do not outlive the call.
+            if (process.isAlive() || ending != CommandResult.Ending.EXITED || command.killsBackgroundJobs()) {
+                tree.kill();
+            }
         }
         outReader.join(5_000);
         if (errReader != null) {

@@ -46,6 +46,21 @@ class CommandTest {
     }
 
     @Test
+    void backgroundJobsAreLeftRunningOnlyWhenAsked() throws Exception {
+        CommandResult r = Command.builder("sh", "-c", "sleep 60 >/dev/null 2>&1 & echo child pid:$!")
+                .killBackgroundJobs(false).build().run();
+
+        List<Long> pids = Pids.in(r.output());
+        assertThat(pids).hasSize(1);
+        ProcessHandle left = ProcessHandle.of(pids.get(0)).orElseThrow();
+        try {
+            assertThat(ProcessTree.isGone(left)).as("the background sleep was left running").isFalse();
+        } finally {
+            left.destroyForcibly();
+        }
+    }
+
+    @Test
     void longOutputKeepsItsHeadAndTailAndStatesTheTotalSize() throws Exception {
         CommandResult r = Command.builder("seq", "1", "100000").headBytes(100).tailBytes(100).build().run();
 

@@ -247,12 +247,12 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("--plan works on a git repository (each task in its own worktree, merged back):"
                     + " " + dir + " is not one; run 'git init' and commit, or leave --plan out");
         }
-        Git.Result branch = Git.run(dir, "symbolic-ref", "--quiet", "--short", "HEAD");
+        var branch = Git.run(dir, "symbolic-ref", "--quiet", "--short", "HEAD");
         if (!branch.ok()) {
             throw new CliException("--plan merges accepted work into the branch checked out in " + dir
                     + ", but its HEAD is detached: check out a branch first");
         }
-        Git.Result head = Git.run(dir, "rev-parse", "--verify", "--quiet", "HEAD");
+        var head = Git.run(dir, "rev-parse", "--verify", "--quiet", "HEAD");
         if (!head.ok()) {
             throw new CliException("--plan needs a first commit on branch " + branch.out().strip() + " in " + dir
                     + " (worktrees start from it): commit your files first");

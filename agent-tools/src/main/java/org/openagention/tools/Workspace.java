@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.openagention.tools.internal.PathGuard;
-import org.openagention.tools.internal.TreeCopy;
 
 /**
  * A root directory and the rules for touching it: every path a tool receives is resolved against
@@ -95,9 +94,9 @@ public final class Workspace implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            TreeCopy.copy(source, target);
+            FileTrees.copy(source, target);
         } catch (IOException | RuntimeException e) {
-            TreeCopy.deleteQuietly(target);
+            FileTrees.deleteQuietly(target);
             throw new WorkspaceException("cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
         }
         return new Workspace(realDirectory(target), null, true);
@@ -216,7 +215,7 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         if (ownsRoot) {
-            TreeCopy.deleteQuietly(root);
+            FileTrees.deleteQuietly(root);
         }
     }
 

@@ -1,26 +1,39 @@
-package org.openagention.tools.shell;
+package org.openagention.tools.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A started command and every process it spawned, killed together.
+ * A started process and every process it spawned, ended together: the one way this SDK ends a
+ * process tree (the {@code shell} tool, acceptance checks, git calls and MCP servers use it).
  *
- * <p>The command is started under {@code setsid}, so it leads its own session: killing means
- * SIGKILL to every process of that session (found through {@code /proc}), which catches
- * background jobs, {@code nohup} children and orphans that were re-parented away. As a fallback
- * (no {@code /proc}, or a child that started its own session) every descendant ever seen by
- * {@link #snapshot()} is killed too; {@link ProcessHandle} checks the start time, so a reused pid
- * is never hit.
+ * <p>A process started by {@link Command#run} leads its own session ({@code setsid}, where
+ * installed): killing means SIGKILL to every process of that session (found through
+ * {@code /proc}), which catches background jobs, {@code nohup} children and orphans that were
+ * re-parented away. For any process, and as a fallback (no {@code /proc}, or a child that started
+ * its own session), every descendant ever seen by {@link #snapshot()} is killed too;
+ * {@link ProcessHandle} checks the start time, so a reused pid is never hit.
+ *
+ * <pre>{@code
+ * Process server = new ProcessBuilder("npx", "some-server").start();
+ * ProcessTree tree = ProcessTree.of(server);
+ * // ... later: TERM to the whole tree, KILL whatever is left after the grace period
+ * tree.terminate(Duration.ofSeconds(3));
+ * }</pre>
+ *
+ * Thread-safe.
  */
-final class ProcessTree {
+public final class ProcessTree {
     private static final Path PROC = Path.of("/proc");
 
     private final Process process;
@@ -32,6 +45,13 @@ final class ProcessTree {
         this.sessionId = sessionId;
     }
 
+    /** Tracks {@code process} and its descendants (those alive now, and those seen by later snapshots). */
+    public static ProcessTree of(Process process) {
+        ProcessTree tree = new ProcessTree(Objects.requireNonNull(process, "process"), -1);
+        tree.snapshot();
+        return tree;
+    }
+
     /** Tracks {@code process}; {@code ownSession} says it was started under setsid. */
     static ProcessTree of(Process process, boolean ownSession) {
         // setsid calls setsid(2) and execs in place (a child of the JVM never leads a process
@@ -40,7 +60,7 @@ final class ProcessTree {
     }
 
     /** Remembers the current descendants, so they can be killed after they are re-parented. */
-    void snapshot() {
+    public void snapshot() {
         try {
             process.descendants().forEach(seen::add);
         } catch (RuntimeException ignored) {
@@ -48,16 +68,34 @@ final class ProcessTree {
         }
     }
 
-    /** Kills the process and everything it started, then waits (bounded) until they are gone. */
-    void killAll() {
+    /**
+     * Asks the process and everything it started to end (SIGTERM), waits up to {@code grace} for
+     * them, then {@linkplain #kill kills} whatever is left.
+     */
+    public void terminate(Duration grace) {
+        snapshot();
+        List<ProcessHandle> all = alive();
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle h : all) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                h.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (Exception notYet) {
+                // Killed below.
+            }
+        }
+        kill();
+    }
+
+    /** Kills (SIGKILL) the process and everything it started, then waits (bounded) until they are gone. */
+    public void kill() {
         snapshot();
         for (int round = 0; round < 20; round++) {
-            List<ProcessHandle> alive = new ArrayList<>();
-            if (process.isAlive()) {
-                alive.add(process.toHandle());
-            }
-            alive.addAll(sessionMembers());
-            seen.stream().filter(h -> !isGone(h)).forEach(alive::add);
+            List<ProcessHandle> alive = alive();
             if (alive.isEmpty()) {
                 return;
             }
@@ -67,6 +105,16 @@ final class ProcessTree {
             });
             alive.forEach(ProcessTree::awaitGone);
         }
+    }
+
+    private List<ProcessHandle> alive() {
+        List<ProcessHandle> alive = new ArrayList<>();
+        if (process.isAlive()) {
+            alive.add(process.toHandle());
+        }
+        alive.addAll(sessionMembers());
+        seen.stream().filter(h -> !isGone(h)).forEach(alive::add);
+        return alive;
     }
 
     private List<ProcessHandle> sessionMembers() {
@@ -87,7 +135,7 @@ final class ProcessTree {
     }
 
     /** Whether a process has ended: not alive, or a zombie that nobody has reaped yet. */
-    static boolean isGone(ProcessHandle handle) {
+    public static boolean isGone(ProcessHandle handle) {
         if (!handle.isAlive()) {
             return true;
         }
@@ -99,7 +147,7 @@ final class ProcessTree {
         while (!isGone(handle) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
             try {
-                handle.onExit().get(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+                handle.onExit().get(10, TimeUnit.MILLISECONDS);
             } catch (Exception notYet) {
                 // Zombies never "exit" for onExit; isGone sees them.
             }

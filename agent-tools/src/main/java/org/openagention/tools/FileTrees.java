@@ -1,4 +1,4 @@
-package org.openagention.tools.internal;
+package org.openagention.tools;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -9,12 +9,29 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Copies and deletes directory trees without following symbolic links. */
-public final class TreeCopy {
-    private TreeCopy() {}
+/**
+ * Copies and deletes directory trees without following symbolic links: the one implementation
+ * behind {@link Workspace#copy}, the orchestrator's directory lanes and the examples.
+ *
+ * <pre>{@code
+ * FileTrees.copy(project, scratch);   // scratch now holds the same files, links as links
+ * FileTrees.delete(scratch);
+ * }</pre>
+ *
+ * Stateless and thread-safe; concurrent changes to the trees are not guarded against.
+ */
+public final class FileTrees {
+    private FileTrees() {}
 
-    /** Copies the contents of {@code source} into the existing directory {@code target}; links stay links. */
+    /**
+     * Copies the contents of {@code source} into {@code target} (created, with its parents, when
+     * missing). Symbolic links are copied as links; file times and POSIX permissions are kept
+     * where the file system allows.
+     *
+     * @throws IOException when a file cannot be read or written, or a target file already exists
+     */
     public static void copy(Path source, Path target) throws IOException {
+        Files.createDirectories(target);
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

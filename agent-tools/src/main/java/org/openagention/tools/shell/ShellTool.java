@@ -15,6 +15,7 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolContext;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.internal.PathGuard;
 import org.openagention.tools.process.Command;
 import org.openagention.tools.process.CommandResult;
 
@@ -136,10 +137,13 @@ public final class ShellTool {
             }
         }
         CommandResult outcome;
+        Path dir = workspace.isolate();
         try {
-            outcome = command(args.command(), workspace.isolate(), options, sandbox, environment, timeout).run(ctx::isCancelled);
+            outcome = command(args.command(), dir, options, sandbox, environment, timeout).run(ctx::isCancelled);
         } catch (IOException e) {
-            return ToolResult.error("could not start the command: " + e.getMessage());
+            // The JDK's message names the working directory: the model sees it relative to the workspace.
+            String why = PathGuard.withoutRoot(dir, PathGuard.withoutRoot(workspace.root(), String.valueOf(e.getMessage())));
+            return ToolResult.error("could not start the command: " + why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolResult.error(ToolResult.ErrorKind.CANCELLED, "interrupted; the command and its processes were killed");

@@ -44,6 +44,18 @@ class ShellToolTest {
     }
 
     @Test
+    void aCommandThatCannotStartSaysWhyWithoutTheHostsWorkspacePath() throws Exception {
+        Path gone = Files.createDirectory(dir.resolve("gone"));
+        Tool tool = ShellTool.create(Workspace.local(gone), ShellOptions.defaults());
+        Files.delete(gone); // the working directory no longer exists: the process cannot start
+
+        ToolResult result = call(tool, "echo hi");
+
+        assertThat(result.isError()).isTrue();
+        assertThat(result.text()).startsWith("could not start the command").doesNotContain(dir.toString());
+    }
+
+    @Test
     void runsInWorkspaceRootAndReportsExitCode() throws Exception {
         ToolResult result = call(shell(ShellOptions.defaults()), "pwd; echo hello");
         assertThat(result.isError()).isFalse();

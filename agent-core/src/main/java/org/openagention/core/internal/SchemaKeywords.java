@@ -150,9 +150,16 @@ final class SchemaKeywords {
 
     static boolean equalJson(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
+            if (nonFinite(a) || nonFinite(b)) {
+                return a.asDouble() == b.asDouble(); // 1e400 reads as Infinity, which has no decimal value
+            }
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         return a.equals(b);
+    }
+
+    private static boolean nonFinite(JsonNode n) {
+        return (n.isDouble() || n.isFloat()) && !Double.isFinite(n.asDouble());
     }
 
     static String names(JsonNode properties) {

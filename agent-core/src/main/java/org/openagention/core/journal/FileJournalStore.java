@@ -93,12 +93,20 @@ final class FileJournalStore implements JournalStore {
             while (keep > 0) {
                 one.clear();
                 ch.read(one, keep - 1);
-                if (one.get(0) == '\n') {
-                    break;
+                if (one.get(0) == '\n' || one.get(0) == '\r') {
+                    break; // the line terminators read() splits on
                 }
                 keep--;
             }
             if (keep < size) {
+                ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size - keep, Integer.MAX_VALUE - 8));
+                ch.read(tail, keep);
+                if (isEntry(new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8))) {
+                    // A whole entry that lost only its newline: read() returns it, so keep it.
+                    ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+                    ch.force(true);
+                    return;
+                }
                 LOG.warn("Cutting an incomplete last line ({} bytes) from journal {}", size - keep, file);
                 ch.truncate(keep);
                 ch.force(true);
@@ -126,12 +134,8 @@ final class FileJournalStore implements JournalStore {
             if (text.isBlank()) {
                 continue;
             }
-            JsonNode node;
             try {
-                node = Json.parse(text);
-                entries.add(new JournalEntry(runId, node.get("seq").asLong(), node.get("type").asText(),
-                        Json.text(node, "step", ""), Instant.parse(node.get("at").asText()),
-                        Json.write(node.get("data"))));
+                entries.add(entry(runId, text));
             } catch (Exception e) {
                 if (i == lines.size() - 1) {
                     // A process killed mid-write leaves a partial last line; everything before it stands.
@@ -143,6 +147,22 @@ final class FileJournalStore implements JournalStore {
             }
         }
         return entries;
+    }
+
+    private static JournalEntry entry(String runId, String line) throws Exception {
+        JsonNode node = Json.parse(line);
+        return new JournalEntry(runId, node.get("seq").asLong(), node.get("type").asText(),
+                Json.text(node, "step", ""), Instant.parse(node.get("at").asText()), Json.write(node.get("data")));
+    }
+
+    /** Whether {@link #read} takes {@code line} as an entry. */
+    private static boolean isEntry(String line) {
+        try {
+            entry("-", line.strip());
+            return !line.isBlank();
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Override

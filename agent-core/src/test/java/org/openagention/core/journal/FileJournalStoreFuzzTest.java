@@ -17,8 +17,8 @@ import org.openagention.core.internal.Json;
  * Fuzzes the journal reader of {@link FileJournalStore} with arbitrary file contents: a crash, a
  * full disk or a hand edit can leave any bytes in a journal. The contract: reading returns the
  * entries or throws a {@link JournalException} that says what is wrong; appending to what was read
- * and reading again keeps that contract, and a read that succeeds after the append ends with the
- * appended entry.
+ * and reading again keeps that contract, and a read that succeeds after the append gives the
+ * entries read before it (none lost, none changed) followed by the appended entry.
  *
  * <p>Seeds: {@code src/test/resources/org/openagention/core/journal/FileJournalStoreFuzzTestInputs/}.
  */
@@ -33,7 +33,7 @@ class FileJournalStoreFuzzTest {
         clear();
         Files.write(DIR.resolve(RUN + ".jsonl"), journal);
 
-        readOrRefuse(JournalStore.file(DIR));
+        List<JournalEntry> before = readOrRefuse(JournalStore.file(DIR));
         JournalStore store = JournalStore.file(DIR);
         JournalEntry appended;
         try {
@@ -46,6 +46,10 @@ class FileJournalStoreFuzzTest {
         if (after != null) {
             assertThat(after).isNotEmpty();
             assertThat(after.get(after.size() - 1)).isEqualTo(appended);
+            if (before != null) {
+                assertThat(after.subList(0, after.size() - 1)).as("the entries read before the append")
+                        .isEqualTo(before);
+            }
         }
     }
 

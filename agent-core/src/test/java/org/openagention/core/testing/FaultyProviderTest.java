@@ -62,17 +62,20 @@ class FaultyProviderTest {
     }
 
     private Model model(Wire wire, FaultyProvider provider, RetryPolicy retry) {
-        if (wire.anthropic()) {
-            return AnthropicModel.builder().apiKey("sk-ant-test").baseUrl(provider.baseUrl())
-                    .model("claude-sonnet-4-5").http(h -> timeouts(h, retry)).build();
-        }
-        return OpenAiModel.builder().apiKey("sk-test").baseUrl(provider.baseUrl()).model("gpt-4o-mini")
-                .http(h -> timeouts(h, retry)).build();
+        return model(wire, provider, retry, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
-    /** One second of silence between stream events is a timeout; a whole call gets four (more than a 3 s Retry-After). */
-    private void timeouts(HttpOptions.Builder h, RetryPolicy retry) {
-        h.retryPolicy(retry).sleeper(sleeper).idleTimeout(Duration.ofSeconds(1)).requestTimeout(Duration.ofSeconds(4));
+    private Model model(Wire wire, FaultyProvider provider, RetryPolicy retry, Duration idle, Duration request) {
+        if (wire.anthropic()) {
+            return AnthropicModel.builder().apiKey("sk-ant-test").baseUrl(provider.baseUrl())
+                    .model("claude-sonnet-4-5").http(h -> timeouts(h, retry, idle, request)).build();
+        }
+        return OpenAiModel.builder().apiKey("sk-test").baseUrl(provider.baseUrl()).model("gpt-4o-mini")
+                .http(h -> timeouts(h, retry, idle, request)).build();
+    }
+
+    private void timeouts(HttpOptions.Builder h, RetryPolicy retry, Duration idle, Duration request) {
+        h.retryPolicy(retry).sleeper(sleeper).idleTimeout(idle).requestTimeout(request);
     }
 
     private static ModelRequest request() {
@@ -221,8 +224,9 @@ class FaultyProviderTest {
     @EnumSource(Wire.class)
     void silenceEndsInTheClientsTimeoutNotAHang(Wire wire) {
         FaultyProvider provider = start(wire, Fault.silence());
-        ModelException e = catchThrowableOfType(() -> call(wire, model(wire, provider, RetryPolicy.none())),
-                ModelException.class);
+        // One second of silence between stream events is a timeout, and two seconds for a whole call.
+        Model model = model(wire, provider, RetryPolicy.none(), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        ModelException e = catchThrowableOfType(() -> call(wire, model), ModelException.class);
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).doesNotContain("null");
         assertThat(provider.answers()).containsExactly("silence");

@@ -29,6 +29,9 @@ public final class AgentSpans implements AgentListener {
 
     @Override
     public void onEvent(AgentEvent event) {
+        if (!t.traces) {
+            return;
+        }
         if (event instanceof AgentEvent.RunStarted e) {
             started(e);
             return;
@@ -77,6 +80,10 @@ public final class AgentSpans implements AgentListener {
         RunSpan run = t.closed(e.runId());
         RunResult r = e.result();
         Span span = run.span;
+        if (!span.isRecording()) {
+            span.end();
+            return;
+        }
         span.setAttribute(GenAi.STOP_REASON, r.stopReason().name().toLowerCase(Locale.ROOT));
         span.setAttribute(GenAi.TURNS, (long) r.turns());
         span.setAttribute(GenAi.USAGE_INPUT_TOKENS, r.usage().totalInputTokens());

@@ -34,6 +34,9 @@ public final class ChatSpans implements ModelInterceptor {
 
     @Override
     public ModelResponse intercept(Chain chain) {
+        if (!t.traces && !t.metrics) {
+            return chain.proceed(chain.request()); // the API's no-op: nothing to record
+        }
         ModelRequest request = chain.request();
         RunSpan run = t.run(chain.runId());
         Context parent = run != null ? run.context : Context.current();
@@ -55,7 +58,7 @@ public final class ChatSpans implements ModelInterceptor {
         }
         b.setAttribute(GenAi.OUTPUT_TYPE, request.outputSchema().isPresent() ? "json" : "text");
         Span span = b.startSpan();
-        if (t.captureContent) {
+        if (t.captureContent && span.isRecording()) {
             if (!request.system().isEmpty()) {
                 span.setAttribute(GenAi.SYSTEM_INSTRUCTIONS, t.content.systemInstructions(request.system()));
             }
@@ -77,6 +80,9 @@ public final class ChatSpans implements ModelInterceptor {
 
     /** The request with the span's context in its headers ({@code traceparent}); itself when the propagator adds none. */
     private ModelRequest propagate(Context context, ModelRequest request) {
+        if (!t.propagates) {
+            return request;
+        }
         Map<String, String> headers = new LinkedHashMap<>(4);
         t.propagator.inject(context, headers, SETTER);
         ModelRequest out = request;
@@ -92,6 +98,26 @@ public final class ChatSpans implements ModelInterceptor {
 
     private void responded(Span span, String provider, String model, ModelResponse response, long t0) {
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (span.isRecording()) {
+            describe(span, response);
+        }
+        if (!t.metrics) {
+            return;
+        }
+        Usage u = response.usage();
+        AttributesBuilder a = Telemetry.metricAttributes(GenAi.CHAT, provider, model);
+        if (!response.modelId().isEmpty()) {
+            a.put(GenAi.RESPONSE_MODEL, response.modelId());
+        }
+        Attributes common = a.build();
+        t.duration.record(seconds, common);
+        if (!u.equals(Usage.ZERO)) {
+            t.tokenUsage.record(u.totalInputTokens(), common.toBuilder().put(GenAi.TOKEN_TYPE, "input").build());
+            t.tokenUsage.record(u.outputTokens(), common.toBuilder().put(GenAi.TOKEN_TYPE, "output").build());
+        }
+    }
+
+    private void describe(Span span, ModelResponse response) {
         if (!response.id().isEmpty()) {
             span.setAttribute(GenAi.RESPONSE_ID, response.id());
         }
@@ -111,16 +137,6 @@ public final class ChatSpans implements ModelInterceptor {
         if (t.captureContent) {
             span.setAttribute(GenAi.OUTPUT_MESSAGES, t.content.outputMessages(response));
         }
-        AttributesBuilder a = Telemetry.metricAttributes(GenAi.CHAT, provider, model);
-        if (!response.modelId().isEmpty()) {
-            a.put(GenAi.RESPONSE_MODEL, response.modelId());
-        }
-        Attributes common = a.build();
-        t.duration.record(seconds, common);
-        if (!u.equals(Usage.ZERO)) {
-            t.tokenUsage.record(u.totalInputTokens(), common.toBuilder().put(GenAi.TOKEN_TYPE, "input").build());
-            t.tokenUsage.record(u.outputTokens(), common.toBuilder().put(GenAi.TOKEN_TYPE, "output").build());
-        }
     }
 
     private void failed(Span span, String provider, String model, Throwable e, long t0) {
@@ -130,8 +146,10 @@ public final class ChatSpans implements ModelInterceptor {
         if (e instanceof ModelException m && m.statusCode() > 0) {
             span.setAttribute(GenAi.HTTP_STATUS, (long) m.statusCode());
         }
-        t.duration.record((System.nanoTime() - t0) / 1e9,
-                Telemetry.metricAttributes(GenAi.CHAT, provider, model).put(GenAi.ERROR_TYPE, type).build());
+        if (t.metrics) {
+            t.duration.record((System.nanoTime() - t0) / 1e9,
+                    Telemetry.metricAttributes(GenAi.CHAT, provider, model).put(GenAi.ERROR_TYPE, type).build());
+        }
     }
 
     /**

@@ -6,9 +6,11 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,12 @@ public final class Telemetry {
     final LongHistogram tokenUsage;
     final DoubleHistogram duration;
     final TextMapPropagator propagator;
+    /** Whether the propagator adds any header (the no-op adds none: then requests are not copied). */
+    final boolean propagates;
+    /** Whether spans go anywhere (with the no-op tracer provider, none is even built). */
+    final boolean traces;
+    /** Whether metrics go anywhere (with the no-op meter provider, their attributes are not even built). */
+    final boolean metrics;
     final boolean captureContent;
     final ContentJson content;
     final String workflowName;
@@ -48,6 +56,9 @@ public final class Telemetry {
                 .setDescription("GenAI operation duration.")
                 .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
         this.propagator = otel.getPropagators().getTextMapPropagator();
+        this.propagates = !propagator.fields().isEmpty();
+        this.metrics = otel.getMeterProvider() != MeterProvider.noop();
+        this.traces = otel.getTracerProvider() != TracerProvider.noop();
         this.captureContent = captureContent;
         this.content = new ContentJson(Redaction.of(secrets));
         this.workflowName = workflowName;

@@ -28,6 +28,9 @@ public final class ToolSpans implements ToolInterceptor {
 
     @Override
     public ToolResult intercept(Chain chain) throws Exception {
+        if (!t.traces) {
+            return chain.proceed(chain.call());
+        }
         ToolCall call = chain.call();
         RunSpan run = t.run(chain.context().runId());
         Context parent = run != null ? run.context : Context.current();
@@ -73,6 +76,9 @@ public final class ToolSpans implements ToolInterceptor {
     }
 
     private void finished(Span span, ToolResult result) {
+        if (!span.isRecording()) {
+            return;
+        }
         if (t.captureContent) {
             span.setAttribute(GenAi.TOOL_CALL_RESULT, t.content.text(result.text()));
         }

@@ -82,6 +82,9 @@ public final class WorkflowSpans implements OrchestrationListener {
 
     @Override
     public void onEvent(OrchestrationEvent event) {
+        if (!t.traces) {
+            return;
+        }
         if (event instanceof OrchestrationEvent.RunStarted e) {
             Context parent = Context.current();
             Span span = t.tracer.spanBuilder(GenAi.INVOKE_WORKFLOW + " " + t.workflowName).setParent(parent)

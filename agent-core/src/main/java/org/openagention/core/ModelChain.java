@@ -48,6 +48,11 @@ final class ModelChain implements ModelInterceptor.Chain {
     }
 
     @Override
+    public String modelName() {
+        return loop.agent().model().name();
+    }
+
+    @Override
     public void publish(AgentEvent event) {
         if (loop.events().active()) {
             loop.events().publish(event);

@@ -31,6 +31,15 @@ public interface ModelInterceptor {
         /** The turn (1-based). */
         int turn();
 
+        /**
+         * The {@link org.openagention.core.model.Model#name() name} of the model the chain ends in,
+         * such as {@code anthropic:claude-sonnet-4-5} (tracing names the provider and model from
+         * it); the default, for chains outside a run, is empty.
+         */
+        default String modelName() {
+            return "";
+        }
+
         /** Runs the rest of the chain with {@code request}. */
         ModelResponse proceed(ModelRequest request);
 

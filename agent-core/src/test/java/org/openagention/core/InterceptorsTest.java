@@ -40,6 +40,16 @@ class InterceptorsTest {
     }
 
     @Test
+    void aModelInterceptorKnowsTheNameOfTheModelItsChainEndsIn() {
+        List<String> names = new CopyOnWriteArrayList<>();
+        Agent.builder().model(new FakeModel("acme:model-7").enqueueText("ok")).addModelInterceptor(chain -> {
+            names.add(chain.modelName());
+            return chain.proceed(chain.request());
+        }).build().run("go");
+        assertThat(names).containsExactly("acme:model-7");
+    }
+
+    @Test
     void modelInterceptorCanShortCircuitWithoutCallingTheModel() {
         FakeModel model = new FakeModel();
         RunResult r = Agent.builder().model(model).addModelInterceptor(chain -> ModelResponse.ofText("cached answer"))

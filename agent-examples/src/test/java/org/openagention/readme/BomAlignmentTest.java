@@ -30,7 +30,8 @@ class BomAlignmentTest {
     void bomImportsJacksonsBomAndManagesEveryPublishedModule() throws IOException {
         String bom = Files.readString(ROOT.resolve("agent-bom/pom.xml"));
         assertThat(bom).contains("<artifactId>jackson-bom</artifactId>").contains("<scope>import</scope>");
-        for (String module : new String[] {"agent-core", "agent-tools", "agent-orchestration", "agent-mcp"}) {
+        for (String module : new String[] {"agent-core", "agent-tools", "agent-orchestration", "agent-mcp",
+                "agent-otel"}) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
         }
     }

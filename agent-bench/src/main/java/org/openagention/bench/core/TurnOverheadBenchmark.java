@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TurnOverheadBenchmark {
     static final int TOOL_TURNS = 10;
-    static final int TURNS = TOOL_TURNS + 1;
+    public static final int TURNS = TOOL_TURNS + 1;
 
     /**
      * "plain": no journal, no listener; "observed": every step encoded to a journal (kept for the
@@ -60,10 +60,10 @@ public class TurnOverheadBenchmark {
     record Text(String text) {}
 
     /** Answers turn n (counted from the transcript) with a prebuilt response. */
-    static final class PrebuiltModel implements Model {
+    public static final class PrebuiltModel implements Model {
         private final ModelResponse[] responses = new ModelResponse[TURNS];
 
-        PrebuiltModel() {
+        public PrebuiltModel() {
             for (int i = 0; i < TOOL_TURNS; i++) {
                 responses[i] = ModelResponse.builder().finishReason(FinishReason.TOOL_USE).usage(new Usage(100, 10))
                         .addToolUse("call_" + i, "echo", "{\"text\":\"t" + i + "\"}").build();

@@ -1,5 +1,6 @@
 package org.openagention.core.model;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class ModelRequest {
     private final Double temperature;
     private final List<String> stopSequences;
     private final Map<String, String> metadata;
+    private final Map<String, String> headers;
 
     private ModelRequest(Builder b) {
         this.model = b.model;
@@ -48,10 +50,11 @@ public final class ModelRequest {
         this.temperature = b.temperature;
         this.stopSequences = List.copyOf(b.stopSequences);
         this.metadata = Map.copyOf(b.metadata);
+        this.headers = Map.copyOf(b.headers);
     }
 
-    /** This request with {@code messages} as its transcript; everything else is shared, not copied. */
-    private ModelRequest(ModelRequest base, List<Message> messages) {
+    /** This request with {@code messages} and {@code headers}; everything else is shared, not copied. */
+    private ModelRequest(ModelRequest base, List<Message> messages, Map<String, String> headers) {
         this.model = base.model;
         this.system = base.system;
         this.messages = messages;
@@ -62,6 +65,7 @@ public final class ModelRequest {
         this.temperature = base.temperature;
         this.stopSequences = base.stopSequences;
         this.metadata = base.metadata;
+        this.headers = headers;
     }
 
     public static Builder builder() {
@@ -73,7 +77,23 @@ public final class ModelRequest {
      * the cheap way to send the same settings turn after turn, as an agent loop does.
      */
     public ModelRequest withMessages(List<? extends Message> messages) {
-        return new ModelRequest(this, List.copyOf(messages));
+        return new ModelRequest(this, List.copyOf(messages), headers);
+    }
+
+    /**
+     * This request with the HTTP header {@code name: value} added (replacing one of that name), every
+     * other setting shared: how an interceptor puts a header on one call, such as a W3C
+     * {@code traceparent}. See {@link #headers()}.
+     *
+     * @throws IllegalArgumentException when the header cannot be sent (a bad name or value, or one
+     *     the HTTP client sets itself, such as {@code host} or {@code content-length})
+     */
+    public ModelRequest withHeader(String name, String value) {
+        Builder.checkHeader(name, value);
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.keySet().removeIf(n -> n.equalsIgnoreCase(name));
+        h.put(name, value);
+        return new ModelRequest(this, messages, Map.copyOf(h));
     }
 
     public Builder toBuilder() {
@@ -88,6 +108,7 @@ public final class ModelRequest {
         b.temperature = temperature;
         b.stopSequences.addAll(stopSequences);
         b.metadata.putAll(metadata);
+        b.headers.putAll(headers);
         return b;
     }
 
@@ -136,6 +157,16 @@ public final class ModelRequest {
         return metadata;
     }
 
+    /**
+     * Extra HTTP headers for this one call (a W3C {@code traceparent}, a tenant id for a gateway).
+     * The built-in providers send them, each replacing a header of the same name the provider would
+     * send (so an interceptor could even override a version header); a model that does not speak
+     * HTTP ignores them. Empty by default. Never journaled.
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
     @Override
     public String toString() {
         return "ModelRequest{model=" + model + ", messages=" + messages.size() + ", tools=" + tools.size()
@@ -154,6 +185,7 @@ public final class ModelRequest {
         private Double temperature;
         private final List<String> stopSequences = new ArrayList<>();
         private final Map<String, String> metadata = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -224,6 +256,30 @@ public final class ModelRequest {
         public Builder putMetadata(String key, String value) {
             this.metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
+        }
+
+        /**
+         * Adds an HTTP header for this call (see {@link ModelRequest#headers()}), replacing one of the
+         * same name.
+         *
+         * @throws IllegalArgumentException when the header cannot be sent (a bad name or value, or
+         *     one the HTTP client sets itself, such as {@code host} or {@code content-length})
+         */
+        public Builder putHeader(String name, String value) {
+            checkHeader(name, value);
+            this.headers.keySet().removeIf(n -> n.equalsIgnoreCase(name));
+            this.headers.put(name, value);
+            return this;
+        }
+
+        static void checkHeader(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            try {
+                HttpRequest.newBuilder().header(name, value); // the JDK client's own rules, checked now rather than per call
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the header '" + name + "' cannot be sent: " + e.getMessage(), e);
+            }
         }
 
         public ModelRequest build() {

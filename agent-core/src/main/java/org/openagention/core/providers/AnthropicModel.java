@@ -63,7 +63,7 @@ public final class AnthropicModel implements Model {
 
     @Override
     public ModelResponse complete(ModelRequest request) {
-        return transport.postJson(endpoint, headers, body(request, false), AnthropicResponses::parse);
+        return transport.postJson(endpoint, HttpTransport.withHeaders(headers, request.headers()), body(request, false), AnthropicResponses::parse);
     }
 
     @Override
@@ -71,7 +71,7 @@ public final class AnthropicModel implements Model {
         Objects.requireNonNull(listener, "listener");
         AnthropicStream assembler = new AnthropicStream(listener);
         ModelResponse[] result = new ModelResponse[1];
-        transport.postSse(endpoint, headers, body(request, true), new SseListener() {
+        transport.postSse(endpoint, HttpTransport.withHeaders(headers, request.headers()), body(request, true), new SseListener() {
             @Override
             public void onEvent(String event, String data) {
                 assembler.accept(event, data);

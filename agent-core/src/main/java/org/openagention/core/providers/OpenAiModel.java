@@ -85,7 +85,7 @@ public final class OpenAiModel implements Model {
     @Override
     public ModelResponse complete(ModelRequest request) {
         byte[] body = OpenAiChatRequests.write(request, options, false);
-        return transport.postJson(endpoint, headers, body,
+        return transport.postJson(endpoint, HttpTransport.withHeaders(headers, request.headers()), body,
                 tree -> OpenAiChatResponses.read(tree, PROVIDER, transport.redactor()));
     }
 
@@ -94,7 +94,7 @@ public final class OpenAiModel implements Model {
         Objects.requireNonNull(listener, "listener");
         byte[] body = OpenAiChatRequests.write(request, options, true);
         OpenAiChatStream stream = new OpenAiChatStream(listener, PROVIDER, transport.redactor());
-        transport.postSse(endpoint, headers, body, stream);
+        transport.postSse(endpoint, HttpTransport.withHeaders(headers, request.headers()), body, stream);
         return stream.response();
     }
 

@@ -72,7 +72,7 @@ public final class OpenAiResponsesModel implements Model {
 
     @Override
     public ModelResponse complete(ModelRequest request) {
-        return transport.postJson(endpoint, headers, body(request, false), this::read);
+        return transport.postJson(endpoint, HttpTransport.withHeaders(headers, request.headers()), body(request, false), this::read);
     }
 
     private ModelResponse read(JsonNode response) {
@@ -90,7 +90,7 @@ public final class OpenAiResponsesModel implements Model {
         Objects.requireNonNull(listener, "listener");
         ResponsesStream assembler = new ResponsesStream(listener, transport.redactor());
         ModelResponse[] result = new ModelResponse[1];
-        transport.postSse(endpoint, headers, body(request, true), new SseListener() {
+        transport.postSse(endpoint, HttpTransport.withHeaders(headers, request.headers()), body(request, true), new SseListener() {
             @Override
             public void onEvent(String event, String data) {
                 assembler.accept(event, data);

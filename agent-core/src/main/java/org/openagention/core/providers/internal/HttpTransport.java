@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -194,6 +196,30 @@ public final class HttpTransport {
                 throw unreadable("an incomplete stream: " + e.getMessage(), status, requestId, e);
             }
         }
+    }
+
+    /**
+     * The provider's header pairs with a request's own headers ({@code ModelRequest.headers()}),
+     * each of those replacing a provider header of the same name; {@code base} itself when there
+     * are none (the common case costs nothing).
+     */
+    public static String[] withHeaders(String[] base, Map<String, String> extra) {
+        if (extra.isEmpty()) {
+            return base;
+        }
+        List<String> out = new ArrayList<>(base.length + 2 * extra.size());
+        for (int i = 0; i + 1 < base.length; i += 2) {
+            String name = base[i];
+            if (extra.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                out.add(name);
+                out.add(base[i + 1]);
+            }
+        }
+        extra.forEach((name, value) -> {
+            out.add(name);
+            out.add(value);
+        });
+        return out.toArray(new String[0]);
     }
 
     private HttpRequest request(URI uri, String[] headers, byte[] body, String accept) {

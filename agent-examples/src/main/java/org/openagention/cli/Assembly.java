@@ -11,10 +11,12 @@ import org.openagention.core.Agent;
 import org.openagention.core.Limits;
 import org.openagention.core.RetryPolicy;
 import org.openagention.core.RunOptions;
+import org.openagention.core.Sleeper;
 import org.openagention.core.context.Compaction;
 import org.openagention.core.context.ToolOutputLimit;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.model.Model;
 import org.openagention.core.tool.Tool;
 import org.openagention.orchestration.Budget;
@@ -28,8 +30,8 @@ import org.openagention.orchestration.WorkerFactory;
 import org.openagention.orchestration.skills.ProjectInstructions;
 import org.openagention.tools.Approver;
 import org.openagention.tools.Checkpoints;
-import org.openagention.tools.Workspace;
 import org.openagention.tools.CodingTools;
+import org.openagention.tools.Workspace;
 import org.openagention.tools.shell.ShellOptions;
 
 /**
@@ -182,7 +184,8 @@ final class Assembly {
             return org.openagention.orchestration.Worker.of(a, runOptions(limits(false)));
         };
         return Orchestrator.builder().workers(workers)
-                .workspaces(DiffJournalingLanes.of(repo, targetBranch, s.journal(), s.clock()))
+                .workspaces(DiffJournalingLanes.of(repo, targetBranch,
+                        StepExecutor.journaling(s.journal(), s.clock(), Sleeper.SYSTEM)))
                 .journal(s.journal()).parallelism(s.parallelism()).failurePolicy(FailurePolicy.SKIP_DEPENDENTS)
                 .budget(new Budget(s.maxTokens(), s.maxCostUsd(), s.timeout())).addListener(s.progress())
                 .clock(s.clock()).build();

@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
         Path journals = Options.journalDir(dir, journalDir);
         List<JournalEntry> resumed = resume != null
                 ? JournalRead.entries(JournalRead.open(journals), journals, resume) : null;
-        boolean orchestrated = resumed != null ? resumed.get(0).type().startsWith("graph.") : plan;
+        boolean orchestrated = resumed != null ? resumed.stream().anyMatch(e -> e.type().equals("graph.started")) : plan;
         if (journalDir == null && Git.run(dir, "rev-parse", "--git-dir").ok()) {
             Git.exclude(dir, ".openagention/");
         }

@@ -11,7 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.orchestration.Lane;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskWorkspaces;
@@ -39,7 +41,8 @@ class DiffJournalingLanesTest {
     }
 
     private TaskWorkspaces lanes(String runId, String... taskIds) {
-        return DiffJournalingLanes.of(repo, "main", journal, Clock.systemUTC()).forRun(runId, Set.of(taskIds));
+        return DiffJournalingLanes.of(repo, "main",
+                StepExecutor.journaling(journal, Clock.systemUTC(), Sleeper.SYSTEM)).forRun(runId, Set.of(taskIds));
     }
 
     private static Task task(String id) {

@@ -2,8 +2,7 @@ package org.openagention.orchestration.internal;
 
 import java.time.Clock;
 import java.util.List;
-import org.openagention.core.Sleeper;
-import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.orchestration.Budget;
 import org.openagention.orchestration.FailurePolicy;
 import org.openagention.orchestration.OrchestrationListener;
@@ -13,8 +12,11 @@ import org.openagention.orchestration.SandboxAvailability;
 import org.openagention.orchestration.TaskWorkspaces;
 import org.openagention.orchestration.WorkerFactory;
 
-/** An orchestrator's configuration, as the supervisor sees it. {@code planner} may be null. */
-public record Settings(WorkerFactory workers, TaskWorkspaces workspaces, JournalStore journal, int parallelism,
+/**
+ * An orchestrator's configuration, as the supervisor sees it. {@code planner} may be null;
+ * {@code steps} opens each run's step executor (its journal, time and timers); {@code clock} only
+ * stamps events.
+ */
+public record Settings(WorkerFactory workers, TaskWorkspaces workspaces, StepExecutor.Factory steps, int parallelism,
         FailurePolicy failurePolicy, Planner planner, int maxReplans, Budget budget,
-        List<OrchestrationListener> listeners, Sleeper sleeper, Clock clock, ReviewQueue reviews,
-        SandboxAvailability sandbox) {}
+        List<OrchestrationListener> listeners, Clock clock, ReviewQueue reviews, SandboxAvailability sandbox) {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.openagention.core.Agent;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
@@ -82,8 +84,12 @@ class RunFactsTest {
     }
 
     private static Settings settings(JournalStore journal) {
-        return new Settings(null, null, journal, 1, FailurePolicy.SKIP_DEPENDENTS, null, 0, null, List.of(), null, null,
+        return new Settings(null, null, steps(journal), 1, FailurePolicy.SKIP_DEPENDENTS, null, 0, null, List.of(), null,
                 new ReviewQueue(), null);
+    }
+
+    private static StepExecutor.Factory steps(JournalStore journal) {
+        return StepExecutor.journaling(journal, Clock.systemUTC(), new FakeSleeper());
     }
 
     @Test
@@ -91,7 +97,7 @@ class RunFactsTest {
         JournalStore journal = JournalStore.inMemory();
         OrchestrationResult live = orchestrator(journal, new CopyOnWriteArrayList<>()).run("mixed", "", graph());
 
-        RunState replayed = Replay.rebuild(settings(journal), "mixed", graph());
+        RunState replayed = Replay.rebuild(settings(journal), steps(journal).open("mixed"), "mixed", graph());
 
         assertThat(live.status()).isEqualTo(RunStatus.FAILED);
         assertThat(live.task("docs").orElseThrow().attempts()).isEqualTo(2);
@@ -114,7 +120,11 @@ class RunFactsTest {
         FactCodec codec = Replay.codec(graph(), st);
         List<OrchestrationEvent> derived = new ArrayList<>();
         for (JournalEntry e : journal.read("mixed")) {
-            RunFact fact = codec.decode(e).orElseThrow();
+            RunFact fact = codec.decode(e).orElse(null);
+            if (fact == null) {
+                assertThat(e.stepId()).matches("graph/start/now|task/[a-z]+/attempt-2/backoff"); // steps, not facts
+                continue;
+            }
             st.apply(fact);
             derived.addAll(RunEvents.of(fact, st, Instant.EPOCH));
         }

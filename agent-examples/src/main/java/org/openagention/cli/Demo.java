@@ -11,7 +11,7 @@ import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.model.PriceTable;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.TaskGraph;
+import org.openagention.orchestration.graph.TaskGraph;
 import org.openagention.tools.Approver;
 
 /**

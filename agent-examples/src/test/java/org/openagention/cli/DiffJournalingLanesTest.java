@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.journal.StepExecutor;
-import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
 import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 

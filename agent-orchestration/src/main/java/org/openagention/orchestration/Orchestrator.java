@@ -11,9 +11,21 @@ import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.journal.StepExecutor;
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
 import org.openagention.orchestration.internal.Repositories;
 import org.openagention.orchestration.internal.Settings;
 import org.openagention.orchestration.internal.Supervisor;
+import org.openagention.orchestration.lanes.SandboxAvailability;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.planning.Planner;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.ReviewQueue;
+import org.openagention.orchestration.review.Reviewer;
 
 /**
  * The supervisor of course chapter 9: runs a {@link TaskGraph} with worker agents.

@@ -19,6 +19,12 @@ import org.openagention.core.journal.StepCodec;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.testing.FakeClock;
 import org.openagention.core.testing.FakeSleeper;
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.review.AcceptanceCheck;
 
 /** The orchestrator's side effects (facts, time, backoffs) go through the run's step executor. */
 class StepSeamTest {

@@ -3,9 +3,8 @@ package org.openagention.orchestration.internal;
 import java.time.Duration;
 import java.time.Instant;
 import org.openagention.core.StopReason;
-import org.openagention.orchestration.Budget;
 import org.openagention.orchestration.Spend;
-
+import org.openagention.orchestration.graph.Budget;
 /**
  * The nested budgets of a run: what the graph has left, what each task has left, and what the
  * next attempt may spend (the smaller of the two). Once the graph's budget is spent the gate stays

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.function.Function;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.StepCodec;
-import org.openagention.orchestration.FailureKind;
 import org.openagention.orchestration.FailurePolicy;
-import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.RunStatus;
 import org.openagention.orchestration.Spend;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskState;
-
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.review.ReviewDecision;
 /**
  * The one codec of a run's facts: each {@link RunFact} as a journal entry type ({@link #typeOf})
  * and a JSON object, and back. The JSON names its fact in the field {@code fact} (the same name as

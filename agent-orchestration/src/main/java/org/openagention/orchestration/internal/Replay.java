@@ -4,9 +4,8 @@ import java.util.List;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.StepExecutor;
-import org.openagention.orchestration.IllegalTransitionException;
-import org.openagention.orchestration.TaskGraph;
-
+import org.openagention.orchestration.graph.IllegalTransitionException;
+import org.openagention.orchestration.graph.TaskGraph;
 /**
  * Rebuilds a run's state from its journal, as its step executor replays it
  * ({@link StepExecutor#history()}): reads its facts and applies them, as the live run did.

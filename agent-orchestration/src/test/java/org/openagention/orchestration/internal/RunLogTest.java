@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.testing.FakeSleeper;
-import org.openagention.orchestration.ReviewQueue;
-
+import org.openagention.orchestration.review.ReviewQueue;
 class RunLogTest {
 
     private static RunLog log(JournalStore journal, FakeSleeper sleeper) {

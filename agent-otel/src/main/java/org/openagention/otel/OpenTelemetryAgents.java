@@ -10,7 +10,7 @@ import org.openagention.core.ModelInterceptor;
 import org.openagention.core.tool.ToolInterceptor;
 import org.openagention.orchestration.OrchestrationListener;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.WorkerFactory;
+import org.openagention.orchestration.lanes.WorkerFactory;
 import org.openagention.otel.internal.AgentSpans;
 import org.openagention.otel.internal.ChatSpans;
 import org.openagention.otel.internal.Telemetry;

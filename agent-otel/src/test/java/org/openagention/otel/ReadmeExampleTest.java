@@ -14,10 +14,10 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.orchestration.Orchestrator;
 import org.openagention.orchestration.RunStatus;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskWorkspaces;
-import org.openagention.orchestration.WorkerFactory;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.WorkerFactory;
 import org.openagention.tools.CodingTools;
 
 /** The README's "Tracing with OpenTelemetry" code, as written there (the orchestrator on plain directories instead of a repository). */

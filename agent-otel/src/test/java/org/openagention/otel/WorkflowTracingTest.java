@@ -18,17 +18,17 @@ import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
 import org.openagention.core.testing.FakeModel;
-import org.openagention.orchestration.AcceptanceCheck;
-import org.openagention.orchestration.FailureKind;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.graph.FailureKind;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.ReviewDecision;
+import org.openagention.orchestration.review.ReviewDecision;
 import org.openagention.orchestration.RunStatus;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskWorkspaces;
-import org.openagention.orchestration.Verdict;
-import org.openagention.orchestration.WorkerFactory;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.review.Verdict;
+import org.openagention.orchestration.lanes.WorkerFactory;
 
 /** One trace for an orchestrated run: the graph, its tasks, attempts, checks, reviews and merges, and the workers' runs. */
 class WorkflowTracingTest {

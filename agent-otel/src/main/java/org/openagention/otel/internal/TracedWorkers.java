@@ -3,9 +3,9 @@ package org.openagention.otel.internal;
 import io.opentelemetry.context.Scope;
 import java.time.Instant;
 import org.openagention.core.RunResult;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.Worker;
-import org.openagention.orchestration.WorkerFactory;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
 import org.openagention.tools.Workspace;
 
 /**

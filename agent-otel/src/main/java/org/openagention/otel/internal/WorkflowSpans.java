@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openagention.orchestration.OrchestrationEvent;
 import org.openagention.orchestration.OrchestrationListener;
-import org.openagention.orchestration.TaskState;
+import org.openagention.orchestration.graph.TaskState;
 
 /**
  * Spans of an orchestrated run, from its events: {@code invoke_workflow {name}} for the run, and

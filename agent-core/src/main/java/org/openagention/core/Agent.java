@@ -1,25 +1,22 @@
 package org.openagention.core;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import org.openagention.core.internal.DirectSteps;
-import org.openagention.core.internal.JournaledSteps;
+import org.openagention.core.internal.RunFacts;
 import org.openagention.core.journal.JournalException;
-import org.openagention.core.journal.JournalStore;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.model.Model;
-import org.openagention.core.model.PriceTable;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolInterceptor;
 import org.openagention.core.tool.ToolRegistry;
 
 /**
- * What an agent is: a model, instructions, tools, limits and the interceptors and listeners
- * around them. Immutable and thread-safe: one agent can serve many runs at once.
+ * What an agent is: a model, instructions, tools and the interceptors and listeners around them.
+ * How a run executes (its id, journal, limits, clock, prices, streaming) is given per run in
+ * {@link RunOptions}. Immutable and thread-safe: one agent serves many runs at once, and its tool
+ * registry (with the tools' schema validators) is built once.
  *
  * <pre>{@code
  * Agent agent = Agent.builder()
@@ -27,14 +24,19 @@ import org.openagention.core.tool.ToolRegistry;
  *         .model(model)
  *         .instructions("You answer questions about the repository.")
  *         .addTool(readFile)
- *         .limits(Limits.builder().maxTurns(20).build())
  *         .build();
- * RunResult result = agent.run("What does the README say?");
+ * RunResult result = agent.run("What does the README say?",
+ *         RunOptions.builder().limits(Limits.builder().maxTurns(20).build()).build());
  * }</pre>
  *
- * <p>{@link #run(String)} drives a run to its end; {@link #start(String)} returns an
- * {@link AgentLoop} to step through turn by turn; {@link #run(String, Class)} asks for a typed,
- * validated answer; {@link #resume(String)} finishes a run from its journal after a crash.
+ * <p>{@link #run(String, RunOptions)} drives a run to its end; {@link #start(String, RunOptions)}
+ * returns an {@link AgentLoop} to step through turn by turn (its {@link AgentLoop#runId()} is known
+ * before any step); {@link #run(String, Class, RunOptions)} asks for a typed, validated answer;
+ * {@link #resume(String, RunOptions)} finishes a run from its journal after a crash.
+ *
+ * <p>To resume a run that may crash before {@code run()} returns, the caller needs its id first:
+ * make one with {@link RunOptions#newRunId()} and pass it in {@link RunOptions.Builder#runId}, or
+ * {@link #start} the loop and read {@link AgentLoop#runId()} before stepping it.
  */
 public final class Agent {
     private final String name;
@@ -43,15 +45,9 @@ public final class Agent {
     private final String instructions;
     private final List<Tool> tools;
     private final ToolRegistry registry;
-    private final Limits limits;
     private final List<ModelInterceptor> modelInterceptors;
     private final List<ToolInterceptor> toolInterceptors;
     private final List<AgentListener> listeners;
-    private final PriceTable prices;
-    private final Clock clock;
-    private final JournalStore journal;
-    private final StepExecutor.Factory steps;
-    private final boolean streaming;
     private final int maxOutputTokens;
 
     private Agent(Builder b) {
@@ -66,14 +62,7 @@ public final class Agent {
         this.modelInterceptors = List.copyOf(b.modelInterceptors);
         this.toolInterceptors = List.copyOf(b.toolInterceptors);
         this.registry = ToolRegistry.of(tools).withInterceptors(toolInterceptors);
-        this.limits = b.limits;
         this.listeners = List.copyOf(b.listeners);
-        this.prices = b.prices;
-        this.clock = b.clock;
-        this.journal = b.journal;
-        this.steps = b.steps != null ? b.steps
-                : journal != null ? JournaledSteps.factory(journal, clock) : DirectSteps.FACTORY;
-        this.streaming = b.streaming;
         this.maxOutputTokens = b.maxOutputTokens;
     }
 
@@ -88,73 +77,102 @@ public final class Agent {
         b.modelId = modelId;
         b.instructions = instructions;
         b.tools.addAll(tools);
-        b.limits = limits;
         b.modelInterceptors.addAll(modelInterceptors);
         b.toolInterceptors.addAll(toolInterceptors);
         b.listeners.addAll(listeners);
-        b.prices = prices;
-        b.clock = clock;
-        b.journal = journal;
-        b.steps = steps == DirectSteps.FACTORY || journal != null ? null : steps;
-        b.streaming = streaming;
         b.maxOutputTokens = maxOutputTokens;
         return b;
     }
 
-    /** Runs the agent on {@code input} until it answers or a limit stops it. Never throws for limits. */
+    /** Runs the agent on {@code input} with default options. Never throws for limits. */
     public RunResult run(String input) {
-        return start(input).run();
+        return run(input, RunOptions.defaults());
+    }
+
+    /** Runs the agent on {@code input} until it answers or a limit stops it. Never throws for limits. */
+    public RunResult run(String input, RunOptions options) {
+        return start(input, options).run();
     }
 
     /**
-     * Runs the agent and returns its answer as a validated {@code type}: the model is asked for
-     * JSON matching the type's schema and re-asked with the exact errors (3 attempts).
+     * Runs the agent and returns its answer as a validated {@code type}, with the run: the model is
+     * asked for JSON matching the type's schema and re-asked with the exact errors (3 attempts).
      *
      * @throws StructuredOutputException when no attempt produced a valid answer
      */
-    public <T> T run(String input, Class<T> type) {
-        return run(input, OutputSpec.of(type));
+    public <T> TypedResult<T> run(String input, Class<T> type) {
+        return run(input, OutputSpec.of(type), RunOptions.defaults());
+    }
+
+    /** Like {@link #run(String, Class)}, with these run options. */
+    public <T> TypedResult<T> run(String input, Class<T> type, RunOptions options) {
+        return run(input, OutputSpec.of(type), options);
     }
 
     /** Like {@link #run(String, Class)}, with validators and an attempt count of your choosing. */
-    public <T> T run(String input, OutputSpec<T> spec) {
-        return StructuredRun.run(this, input, spec);
+    public <T> TypedResult<T> run(String input, OutputSpec<T> spec) {
+        return run(input, spec, RunOptions.defaults());
     }
 
-    /** Starts a run and returns its loop without running any turn. */
+    /** Like {@link #run(String, OutputSpec)}, with these run options. */
+    public <T> TypedResult<T> run(String input, OutputSpec<T> spec, RunOptions options) {
+        Objects.requireNonNull(spec, "spec");
+        return StructuredRun.run(start(input, options), spec);
+    }
+
+    /** Starts a run with default options and returns its loop without running any turn. */
     public AgentLoop start(String input) {
-        Objects.requireNonNull(input, "input");
-        return new AgentLoop(this, newRunId(), input, null, false);
+        return start(input, RunOptions.defaults());
     }
 
     /**
-     * Finishes a run from its journal: completed model calls and tool calls are replayed from the
-     * journal, not executed again, and the run continues live from where it stopped.
+     * Starts a run and returns its loop without running any turn. The run's id is the options' or a
+     * fresh one, and is known at once ({@link AgentLoop#runId()}).
      *
-     * @throws ConfigurationException when the agent has no journal
+     * @throws ConfigurationException when the options name a run whose journal already has entries
+     *     (resume it instead)
+     */
+    public AgentLoop start(String input, RunOptions options) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        String runId = options.runId().orElseGet(RunOptions::newRunId);
+        StepExecutor steps = options.steps().open(runId);
+        if (!steps.history().isEmpty()) {
+            throw new ConfigurationException("run '" + runId + "' already has a journal; resume it with "
+                    + "agent.resume(runId, options), or start a new run with another id");
+        }
+        return new AgentLoop(this, options, steps, runId, input, false);
+    }
+
+    /**
+     * Finishes a run from its journal: completed model calls, tool calls and clock reads are
+     * replayed from the journal, not executed again, and the run continues live from where it
+     * stopped. Use the journal (or step executor) the run was started with.
+     *
+     * @throws ConfigurationException when the options have neither a journal nor a step executor,
+     *     or name another run
      * @throws JournalException when the journal holds no such run
      */
-    public RunResult resume(String runId) {
-        return resumeLoop(runId).run();
+    public RunResult resume(String runId, RunOptions options) {
+        return resumeLoop(runId, options).run();
     }
 
-    /** The loop of a resumed run, not yet stepped. */
-    public AgentLoop resumeLoop(String runId) {
-        if (journal == null) {
-            throw new ConfigurationException("resume needs a journal: configure Agent.builder().journal(...)");
+    /** The loop of a resumed run, not yet stepped; see {@link #resume(String, RunOptions)}. */
+    public AgentLoop resumeLoop(String runId, RunOptions options) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(options, "options");
+        if (!options.canResume()) {
+            throw new ConfigurationException("resume needs the run's journal: pass RunOptions with a journal "
+                    + "(RunOptions.builder().journal(...)) or a step executor");
         }
-        String input = AgentLoop.journaledInput(journal.read(runId))
+        if (options.runId().isPresent() && !options.runId().get().equals(runId)) {
+            throw new ConfigurationException("resume of run '" + runId + "' was given options for run '"
+                    + options.runId().get() + "'");
+        }
+        StepExecutor steps = options.steps().open(runId);
+        String input = RunFacts.started(steps.history()).map(RunFacts.Started::input)
                 .orElseThrow(() -> new JournalException("the journal holds no run '" + runId + "' (or not its start)"));
-        return new AgentLoop(this, runId, input, null, true);
-    }
-
-    /**
-     * A run id unique across processes in practice: the time in base 36 and 40 random bits. Not
-     * a secret, so it needs no SecureRandom (whose first use can block, and every use costs).
-     */
-    private static String newRunId() {
-        long random = ThreadLocalRandom.current().nextLong() & 0xFF_FFFF_FFFFL;
-        return "run-" + Long.toString(System.currentTimeMillis(), 36) + "-" + Long.toString(random, 36);
+        return new AgentLoop(this, options, steps, runId, input, true);
     }
 
     public String name() {
@@ -178,12 +196,9 @@ public final class Agent {
         return tools;
     }
 
-    public Limits limits() {
-        return limits;
-    }
-
-    public Optional<JournalStore> journal() {
-        return Optional.ofNullable(journal);
+    /** The output token cap per model call; 0 for the model's default. */
+    public int maxOutputTokens() {
+        return maxOutputTokens;
     }
 
     ToolRegistry registry() {
@@ -198,26 +213,6 @@ public final class Agent {
         return listeners;
     }
 
-    PriceTable prices() {
-        return prices;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    StepExecutor.Factory steps() {
-        return steps;
-    }
-
-    boolean streaming() {
-        return streaming;
-    }
-
-    int maxOutputTokens() {
-        return maxOutputTokens;
-    }
-
     /** Builds an {@link Agent}. Only the model is required. Not thread-safe. */
     public static final class Builder {
         private String name = "agent";
@@ -225,15 +220,9 @@ public final class Agent {
         private String modelId;
         private String instructions = "";
         private final List<Tool> tools = new ArrayList<>();
-        private Limits limits = Limits.defaults();
         private final List<ModelInterceptor> modelInterceptors = new ArrayList<>();
         private final List<ToolInterceptor> toolInterceptors = new ArrayList<>();
         private final List<AgentListener> listeners = new ArrayList<>();
-        private PriceTable prices = PriceTable.defaults();
-        private Clock clock = Clock.systemUTC();
-        private JournalStore journal;
-        private StepExecutor.Factory steps;
-        private boolean streaming;
         private int maxOutputTokens;
 
         private Builder() {}
@@ -270,11 +259,6 @@ public final class Agent {
             return this;
         }
 
-        public Builder limits(Limits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
-
         public Builder addModelInterceptor(ModelInterceptor interceptor) {
             this.modelInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
@@ -287,36 +271,6 @@ public final class Agent {
 
         public Builder addListener(AgentListener listener) {
             this.listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /** Prices for the cost budget and reports; defaults to {@link PriceTable#defaults()}. */
-        public Builder prices(PriceTable prices) {
-            this.prices = Objects.requireNonNull(prices, "prices");
-            return this;
-        }
-
-        /** The clock for event times and the wall-clock limit; tests pass a fake. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** Journals every run, so that runs can be resumed, reported and handed off. */
-        public Builder journal(JournalStore journal) {
-            this.journal = Objects.requireNonNull(journal, "journal");
-            return this;
-        }
-
-        /** Replaces how steps are run and journaled (a durable-execution engine plugs in here). */
-        public Builder stepExecutor(StepExecutor.Factory steps) {
-            this.steps = Objects.requireNonNull(steps, "steps");
-            return this;
-        }
-
-        /** Streams model responses, publishing {@link AgentEvent.ModelStreamed} events as they arrive. */
-        public Builder streaming(boolean streaming) {
-            this.streaming = streaming;
             return this;
         }
 

@@ -1,7 +1,5 @@
 package org.openagention.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.openagention.core.internal.Codecs;
-import org.openagention.core.internal.Json;
+import org.openagention.core.internal.RunFacts;
 import org.openagention.core.internal.ToolThreads;
-import org.openagention.core.journal.JournalEntry;
+import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.message.AssistantMessage;
 import org.openagention.core.message.Content;
@@ -24,7 +22,6 @@ import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.OutputSchema;
-import org.openagention.core.model.Price;
 import org.openagention.core.model.Usage;
 
 /**
@@ -36,17 +33,25 @@ import org.openagention.core.model.Usage;
  * {@link StopReason} says why; limits and provider failures end it, they never throw.
  *
  * <pre>{@code
- * AgentLoop loop = agent.start("Fix the failing test");
+ * AgentLoop loop = agent.start("Fix the failing test", options);
+ * store(loop.runId());             // known before any step: a crash from here on can be resumed
  * while (loop.step()) {
  *     System.out.println("turn " + loop.turns() + ": " + loop.usage());
  * }
  * RunResult result = loop.result().orElseThrow();
  * }</pre>
  *
+ * <p>Every side effect goes through the run's {@link StepExecutor}: model calls, tool calls, and
+ * the clock reads that decide (the run's start, each turn's time limit check), so a resumed run
+ * replays its finished steps and takes the same decisions. The run's own journal facts
+ * ({@code run.started}, {@code run.finished}) are recorded through typed codecs.
+ *
  * <p>One thread drives a loop; {@link #cancel()} may be called from any other thread.
  */
 public final class AgentLoop {
     private final Agent agent;
+    private final RunOptions options;
+    private final Limits limits;
     private final String runId;
     private final String input;
     private final boolean resumed;
@@ -57,10 +62,9 @@ public final class AgentLoop {
     private OutputSchema outputSchema;
     /** Every setting of this run's requests but the transcript; rebuilt when the output schema changes. */
     private ModelRequest template;
+    private final RunBudget budget;
 
     private int turn;
-    private Usage usage = Usage.ZERO;
-    private double cost;
     private int consecutiveErrors;
     private Instant startedAt;
     private long startNanos;
@@ -70,15 +74,17 @@ public final class AgentLoop {
     private volatile Thread runner;
     private ScheduledFuture<?> watchdog;
 
-    AgentLoop(Agent agent, String runId, String input, OutputSchema outputSchema, boolean resumed) {
+    AgentLoop(Agent agent, RunOptions options, StepExecutor steps, String runId, String input, boolean resumed) {
         this.agent = agent;
+        this.options = options;
+        this.limits = options.limits();
         this.runId = runId;
         this.input = input;
-        this.outputSchema = outputSchema;
         this.resumed = resumed;
-        this.steps = agent.steps().open(runId);
+        this.steps = steps;
         this.events = new Events(agent.listeners());
-        this.tools = new LoopTools(this, agent.registry(), steps, events, agent.limits().maxRepeatedCalls());
+        this.tools = new LoopTools(this, agent.registry(), steps, events, limits.maxRepeatedCalls());
+        this.budget = new RunBudget(agent, options);
         this.transcript.add(new UserMessage(List.of(new Content.Text(input))));
     }
 
@@ -120,22 +126,24 @@ public final class AgentLoop {
     }
 
     private void begin() {
-        startedAt = agent.clock().instant();
+        startedAt = steps.now("run/start"); // a resumed run keeps its first start: the time limit counts from it
         startNanos = System.nanoTime();
         if (!resumed && steps.journals()) {
-            ObjectNode payload = Json.object().put("agent", agent.name()).put("input", input);
-            agent.modelId().ifPresent(m -> payload.put("model", m));
-            steps.record("run.started", Json.write(payload));
+            steps.record(RunFacts.STARTED, new RunFacts.Started(agent.name(), input, agent.modelId().orElse("")));
         }
         if (events.active()) {
             events.publish(new AgentEvent.RunStarted(runId, startedAt, agent.name(), input, resumed));
         }
-        Duration timeout = agent.limits().timeout();
+        Duration timeout = limits.timeout();
         if (!timeout.isZero()) {
+            Duration left = timeout.minus(Duration.between(startedAt, options.clock().instant()));
+            if (left.isNegative() || left.isZero()) {
+                return; // already past it: the first turn's check stops the run
+            }
             watchdog = ToolThreads.watchdog().schedule(() -> {
                 timedOut = true;
                 interruptWork();
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }, left.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -148,30 +156,36 @@ public final class AgentLoop {
     }
 
     private void turn() {
-        if (checkLimits()) {
+        Instant now = !limits.timeout().isZero() || events.active()
+                ? steps.now(steps.journals() ? "turn-" + (turn + 1) + "/now" : "") : null;
+        if (checkLimits(now)) {
+            return;
+        }
+        ModelRequest request = buildRequest();
+        RunBudget.Stop stop = budget.beforeCall(request);
+        if (stop != null) {
+            finish(stop.reason(), stop.detail());
             return;
         }
         turn++;
         if (events.active()) {
-            events.publish(new AgentEvent.TurnStarted(runId, agent.clock().instant(), turn));
+            events.publish(new AgentEvent.TurnStarted(runId, now, turn));
         }
-        ModelRequest request = buildRequest();
         long t0 = System.nanoTime();
         StepExecutor.Outcome<ModelResponse> outcome;
         try {
             outcome = steps.execute(steps.journals() ? "turn-" + turn + "/model" : "", Codecs.MODEL_RESPONSE,
-                    () -> new ModelChain(agent, events, runId, turn, 0, request).proceed(request));
+                    () -> new ModelChain(this, turn, request).proceed(request));
         } catch (Exception e) {
             modelFailed(e);
             return;
         }
         ModelResponse response = outcome.value();
-        usage = usage.plus(response.usage());
-        cost += price(response).cost(response.usage());
+        budget.spend(response);
         AssistantMessage answer = response.toMessage();
         transcript.add(answer);
         if (events.active()) {
-            events.publish(new AgentEvent.ModelResponded(runId, agent.clock().instant(), turn, response,
+            events.publish(new AgentEvent.ModelResponded(runId, options.clock().instant(), turn, response,
                     Duration.ofNanos(System.nanoTime() - t0), outcome.replayed()));
         }
         if (!response.hasToolCalls()) {
@@ -190,48 +204,25 @@ public final class AgentLoop {
         if (batch.loopDetected() != null) {
             finish(StopReason.LOOP_DETECTED, batch.loopDetected());
         } else if (timedOut) {
-            finish(StopReason.TIMEOUT, "the run passed its time limit of " + agent.limits().timeout());
+            finish(StopReason.TIMEOUT, "the run passed its time limit of " + limits.timeout());
         } else if (cancelled) {
             finish(StopReason.CANCELLED, "the run was cancelled");
-        } else if (consecutiveErrors >= agent.limits().maxConsecutiveToolErrors()) {
+        } else if (consecutiveErrors >= limits.maxConsecutiveToolErrors()) {
             finish(StopReason.TOOL_ERRORS, consecutiveErrors + " tool calls in a row failed");
         }
     }
 
-    private String pricedModel;
-    private Price price = new Price(0, 0, 0, 0);
-
-    /** The price of the model that answered; looked up once per model id, as it rarely changes. */
-    private Price price(ModelResponse response) {
-        String id = response.modelId().isEmpty() ? agent.modelId().orElse(agent.model().name()) : response.modelId();
-        if (!id.equals(pricedModel)) {
-            price = agent.prices().priceOf(id).orElse(new Price(0, 0, 0, 0));
-            pricedModel = id;
-        }
-        return price;
-    }
-
-    private boolean checkLimits() {
-        Limits limits = agent.limits();
+    /** Ends the run when a limit is reached before the next turn; {@code now} is null when no check needs it. */
+    private boolean checkLimits(Instant now) {
         if (cancelled) {
             return finish(StopReason.CANCELLED, "the run was cancelled");
         }
         if (timedOut || (!limits.timeout().isZero()
-                && Duration.between(startedAt, agent.clock().instant()).compareTo(limits.timeout()) >= 0)) {
+                && Duration.between(startedAt, now).compareTo(limits.timeout()) >= 0)) {
             return finish(StopReason.TIMEOUT, "the run passed its time limit of " + limits.timeout());
         }
-        if (turn >= limits.maxTurns()) {
-            return finish(StopReason.MAX_TURNS, "the run reached its limit of " + limits.maxTurns() + " turns");
-        }
-        if (limits.maxTokens() > 0 && usage.totalTokens() >= limits.maxTokens()) {
-            return finish(StopReason.TOKEN_BUDGET, "the run spent " + usage.totalTokens() + " tokens of its budget of "
-                    + limits.maxTokens());
-        }
-        if (limits.maxCostUsd() > 0 && cost >= limits.maxCostUsd()) {
-            return finish(StopReason.COST_BUDGET, String.format("the run spent $%.4f of its budget of $%.4f", cost,
-                    limits.maxCostUsd()));
-        }
-        return false;
+        RunBudget.Stop stop = budget.beforeTurn(turn);
+        return stop != null && finish(stop.reason(), stop.detail());
     }
 
     private ModelRequest buildRequest() {
@@ -257,16 +248,16 @@ public final class AgentLoop {
 
     private void modelFailed(Exception e) {
         if (timedOut) {
-            finish(StopReason.TIMEOUT, "the run passed its time limit of " + agent.limits().timeout());
+            finish(StopReason.TIMEOUT, "the run passed its time limit of " + limits.timeout());
         } else if (cancelled) {
             finish(StopReason.CANCELLED, "the run was cancelled");
         } else {
-            if (e instanceof org.openagention.core.journal.JournalException je) {
+            if (e instanceof JournalException je) {
                 throw je;
             }
             String what = e instanceof ModelException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (events.active()) {
-                events.publish(new AgentEvent.ErrorOccurred(runId, agent.clock().instant(), "model call failed: " + what, e));
+                events.publish(new AgentEvent.ErrorOccurred(runId, options.clock().instant(), "model call failed: " + what, e));
             }
             finish(StopReason.MODEL_ERROR, "the model call failed: " + what);
         }
@@ -283,14 +274,13 @@ public final class AgentLoop {
                 break;
             }
         }
-        Instant now = agent.clock().instant();
+        Instant now = options.clock().instant();
+        Usage usage = budget.usage();
+        double cost = budget.cost();
         result = new RunResult(runId, finalText, reason, detail, transcript, turn, usage, cost,
                 Duration.ofNanos(System.nanoTime() - startNanos));
         if (steps.journals()) {
-            ObjectNode payload = Json.object().put("stopReason", reason.name()).put("detail", detail).put("turns", turn)
-                    .put("costUsd", cost);
-            payload.set("usage", Codecs.usageToJson(usage));
-            steps.record("run.finished", Json.write(payload));
+            steps.record(RunFacts.FINISHED, new RunFacts.Finished(reason, detail, turn, cost, usage));
         }
         if (events.active()) {
             if (reason != StopReason.COMPLETED) {
@@ -315,22 +305,20 @@ public final class AgentLoop {
         this.template = null;
     }
 
-    static Optional<String> journaledInput(List<JournalEntry> entries) {
-        for (JournalEntry e : entries) {
-            if (e.type().equals("run.started")) {
-                JsonNode payload = Json.parseTrusted(e.payloadJson());
-                return Optional.of(payload.get("input").asText());
-            }
-        }
-        return Optional.empty();
-    }
-
     boolean isCancelled() {
         return cancelled || timedOut;
     }
 
     Agent agent() {
         return agent;
+    }
+
+    RunOptions options() {
+        return options;
+    }
+
+    Events events() {
+        return events;
     }
 
     /** How the run ended, once it has. */
@@ -342,6 +330,7 @@ public final class AgentLoop {
         return result != null;
     }
 
+    /** The run's id, known from the start: the key of its journal, for {@link Agent#resume}. */
     public String runId() {
         return runId;
     }
@@ -357,10 +346,10 @@ public final class AgentLoop {
     }
 
     public Usage usage() {
-        return usage;
+        return budget.usage();
     }
 
     public double costUsd() {
-        return cost;
+        return budget.cost();
     }
 }

@@ -9,6 +9,23 @@ import java.util.Objects;
  *
  * <p>Immutable; a zero or negative budget means "no limit" for tokens and cost. Defaults: 50
  * turns, no token, cost or time budget, 5 consecutive tool errors, 3 identical calls in a row.
+ * Limits are given per run, in {@link RunOptions}.
+ *
+ * <p>What the budgets guarantee:
+ * <ul>
+ *   <li><b>Tokens</b> are checked before each call: the run stops with
+ *       {@link StopReason#TOKEN_BUDGET} when the tokens spent, plus an estimate of the request's
+ *       input tokens (a character-ratio estimate for the model's tokenizer family), plus the
+ *       agent's output cap ({@link Agent.Builder#maxOutputTokens}) would pass the budget. The
+ *       provider's own count may differ from the estimate, so a run can still end a little over
+ *       budget; with no output cap set (0, the model's default) the output of the last call is not
+ *       foreseen at all. Set an output cap for a budget that holds.</li>
+ *   <li><b>Cost</b> is checked before each call against what was spent: the last call may take
+ *       the run past it.</li>
+ *   <li><b>Time</b> counts from the run's first start (a resumed run keeps it): a call in
+ *       progress is interrupted when it passes, and a run resumed after its time is up stops at
+ *       once.</li>
+ * </ul>
  */
 public final class Limits {
     private final int maxTurns;
@@ -51,7 +68,10 @@ public final class Limits {
         return maxTurns;
     }
 
-    /** The most tokens (input, output and cache) a run spends; 0 for no limit. */
+    /**
+     * The most tokens (input, output and cache) a run spends, checked against an estimate before
+     * each call (see the class comment); 0 for no limit.
+     */
     public long maxTokens() {
         return maxTokens;
     }

@@ -108,7 +108,7 @@ final class LoopTools {
             return new Content.ToolOutput(use.id(), use.name(),
                     ToolResult.error(ToolResult.ErrorKind.CANCELLED, "Not run: the run was cancelled."));
         }
-        var clock = loop.agent().clock();
+        var clock = loop.options().clock();
         if (events.active()) {
             events.publish(new AgentEvent.ToolCallStarted(loop.runId(), clock.instant(), turn, call));
         }

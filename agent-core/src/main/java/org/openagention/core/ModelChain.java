@@ -1,25 +1,35 @@
 package org.openagention.core;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 
-/** The model interceptor chain of one call; the innermost step calls (or streams from) the model. */
+/**
+ * The model interceptor chain of one call; the innermost step calls (or streams from) the model.
+ * It checks the interceptors' contract: each calls {@link #proceed} at most once and returns a
+ * response (its own, to short-circuit, or the chain's); a breach fails the call naming the
+ * interceptor.
+ */
 final class ModelChain implements ModelInterceptor.Chain {
-    private final Agent agent;
-    private final Events events;
-    private final String runId;
+    private final AgentLoop loop;
     private final int turn;
     private final int index;
     private final ModelRequest request;
+    /** The interceptor this chain was handed to; null for the outermost chain, which the loop calls. */
+    private final ModelInterceptor owner;
+    private final AtomicBoolean proceeded = new AtomicBoolean();
 
-    ModelChain(Agent agent, Events events, String runId, int turn, int index, ModelRequest request) {
-        this.agent = agent;
-        this.events = events;
-        this.runId = runId;
+    ModelChain(AgentLoop loop, int turn, ModelRequest request) {
+        this(loop, turn, 0, request, null);
+    }
+
+    private ModelChain(AgentLoop loop, int turn, int index, ModelRequest request, ModelInterceptor owner) {
+        this.loop = loop;
         this.turn = turn;
         this.index = index;
         this.request = request;
+        this.owner = owner;
     }
 
     @Override
@@ -29,7 +39,7 @@ final class ModelChain implements ModelInterceptor.Chain {
 
     @Override
     public String runId() {
-        return runId;
+        return loop.runId();
     }
 
     @Override
@@ -39,29 +49,41 @@ final class ModelChain implements ModelInterceptor.Chain {
 
     @Override
     public void publish(AgentEvent event) {
-        if (events.active()) {
-            events.publish(event);
+        if (loop.events().active()) {
+            loop.events().publish(event);
         }
     }
 
     @Override
     public ModelResponse proceed(ModelRequest next) {
+        if (proceeded.getAndSet(true) && owner != null) {
+            throw new IllegalStateException("model interceptor " + owner
+                    + " called proceed() twice; an interceptor calls it at most once per call");
+        }
+        Agent agent = loop.agent();
         if (index < agent.modelInterceptors().size()) {
             ModelInterceptor interceptor = agent.modelInterceptors().get(index);
-            ModelResponse response = interceptor.intercept(new ModelChain(agent, events, runId, turn, index + 1, next));
+            ModelResponse response = interceptor.intercept(new ModelChain(loop, turn, index + 1, next, interceptor));
             if (response == null) {
-                throw new IllegalStateException("model interceptor " + interceptor.getClass().getName() + " returned null");
+                throw new IllegalStateException("model interceptor " + interceptor
+                        + " returned null; return chain.proceed(request) or a response of its own");
             }
             return response;
         }
+        return call(agent, next);
+    }
+
+    private ModelResponse call(Agent agent, ModelRequest next) {
+        Events events = loop.events();
+        RunOptions options = loop.options();
         if (events.active()) {
-            events.publish(new AgentEvent.ModelRequested(runId, agent.clock().instant(), turn, next));
+            events.publish(new AgentEvent.ModelRequested(runId(), options.clock().instant(), turn, next));
         }
         ModelResponse response;
-        if (agent.streaming()) {
+        if (options.streaming()) {
             response = agent.model().stream(next, event -> {
                 if (events.active()) {
-                    events.publish(new AgentEvent.ModelStreamed(runId, agent.clock().instant(), turn, event));
+                    events.publish(new AgentEvent.ModelStreamed(runId(), options.clock().instant(), turn, event));
                 }
             });
         } else {

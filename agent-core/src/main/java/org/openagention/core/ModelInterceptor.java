@@ -10,6 +10,10 @@ import org.openagention.core.model.ModelResponse;
  * <p>Interceptors run in the order they were added, the first outermost; the innermost step calls
  * the model. An interceptor may rewrite the request, return a response without calling
  * {@link Chain#proceed} (short-circuit), or inspect the response.
+ *
+ * <p>Contract, checked by the chain: call {@code proceed} at most once per call, and return a
+ * response (the chain's or one of your own). Calling it twice, or returning null, fails the call
+ * with an error naming the interceptor (its {@code toString()}).
  */
 @FunctionalInterface
 public interface ModelInterceptor {

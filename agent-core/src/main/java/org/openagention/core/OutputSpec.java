@@ -15,7 +15,7 @@ import org.openagention.core.internal.Schemas;
  *         .withValidator(d -> d.replicas() >= 1 && d.replicas() <= 10
  *                 ? List.of() : List.of("replicas must be between 1 and 10, not " + d.replicas()))
  *         .withMaxAttempts(3);
- * Deployment d = agent.run("Plan the deployment", spec);
+ * Deployment d = agent.run("Plan the deployment", spec).value();
  * }</pre>
  *
  * Immutable.
@@ -33,7 +33,14 @@ public final class OutputSpec<T> {
         this.maxAttempts = maxAttempts;
     }
 
-    /** The spec of {@code type} with its generated schema, no extra validators and 3 attempts. */
+    /**
+     * The spec of {@code type} with its generated schema, no extra validators and 3 attempts. The
+     * type may use what tool arguments may (see {@link org.openagention.core.tool.Tool}), maps
+     * included.
+     *
+     * @throws ConfigurationException when {@code type} is not a record or class, or reaches a type
+     *     the schema cannot express (named in the message with its record and component)
+     */
     public static <T> OutputSpec<T> of(Class<T> type) {
         Objects.requireNonNull(type, "type");
         return new OutputSpec<>(type, Schemas.of(type), List.of(), 3);

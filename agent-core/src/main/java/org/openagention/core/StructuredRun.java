@@ -15,8 +15,7 @@ import org.openagention.core.model.OutputSchema;
 final class StructuredRun {
     private StructuredRun() {}
 
-    static <T> T run(Agent agent, String input, OutputSpec<T> spec) {
-        AgentLoop loop = agent.start(input);
+    static <T> TypedResult<T> run(AgentLoop loop, OutputSpec<T> spec) {
         loop.outputSchema(new OutputSchema(spec.schemaName(), spec.schemaJson()));
         SchemaValidator schema = SchemaValidator.of(spec.schemaJson());
         List<StructuredOutputException.Attempt> attempts = new ArrayList<>();
@@ -30,7 +29,7 @@ final class StructuredRun {
             List<String> errors = new ArrayList<>();
             T value = parse(answer, spec, schema, errors);
             if (errors.isEmpty()) {
-                return value;
+                return new TypedResult<>(value, result, attempt);
             }
             attempts.add(new StructuredOutputException.Attempt(attempt, answer, errors));
             if (attempt >= spec.maxAttempts()) {

@@ -31,8 +31,8 @@ class ConfigurationTest {
 
     @Test
     void resumeWithoutJournalIsRefused() {
-        assertThatThrownBy(() -> Agent.builder().model(new FakeModel()).build().resume("run-1"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("resume needs a journal");
+        assertThatThrownBy(() -> Agent.builder().model(new FakeModel()).build().resume("run-1", RunOptions.defaults()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("resume needs the run's journal");
     }
 
     @Test
@@ -57,11 +57,11 @@ class ConfigurationTest {
     @Test
     void agentToBuilderKeepsEverything() {
         FakeModel model = new FakeModel().enqueueText("a");
-        Agent a = Agent.builder().name("n").model(model).instructions("i").limits(Limits.builder().maxTurns(7).build()).build();
+        Agent a = Agent.builder().name("n").model(model).instructions("i").maxOutputTokens(7).build();
         Agent b = a.toBuilder().build();
         assertThat(b.name()).isEqualTo("n");
         assertThat(b.instructions()).isEqualTo("i");
-        assertThat(b.limits().maxTurns()).isEqualTo(7);
+        assertThat(b.maxOutputTokens()).isEqualTo(7);
         assertThat(b.run("x").finalText()).isEqualTo("a");
     }
 }

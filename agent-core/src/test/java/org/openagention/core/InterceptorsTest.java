@@ -92,9 +92,57 @@ class InterceptorsTest {
     void streamingRunPublishesDeltasAndSameTranscript() {
         RecordingListener events = new RecordingListener();
         FakeModel model = new FakeModel().enqueueToolCall("echo", "{\"text\":\"a\"}").enqueueText("done");
-        RunResult r = Agent.builder().model(model).addTool(ECHO).streaming(true).addListener(events).build().run("go");
+        RunResult r = Agent.builder().model(model).addTool(ECHO).addListener(events).build()
+                .run("go", RunOptions.builder().streaming(true).build());
         assertThat(r.finalText()).isEqualTo("done");
         assertThat(events.events(AgentEvent.ModelStreamed.class)).extracting(e -> e.event().getClass().getSimpleName())
                 .containsExactly("ToolCallStarted", "ToolCallDelta", "ToolCallFinished", "TextDelta");
+    }
+
+    /** A model interceptor with a name, so that errors can be checked for naming it. */
+    private record NamedModelInterceptor(String name, ModelInterceptor body) implements ModelInterceptor {
+        @Override
+        public ModelResponse intercept(Chain chain) {
+            return body.intercept(chain);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @Test
+    void modelInterceptorCallingProceedTwiceFailsTheCallNamingIt() {
+        FakeModel model = new FakeModel().enqueueText("one").enqueueText("two");
+        RunResult r = Agent.builder().model(model).addModelInterceptor(new NamedModelInterceptor("double-dipper",
+                chain -> {
+                    chain.proceed(chain.request());
+                    return chain.proceed(chain.request());
+                })).build().run("go");
+        assertThat(r.stopReason()).isEqualTo(StopReason.MODEL_ERROR);
+        assertThat(r.detail()).contains("model interceptor double-dipper called proceed() twice");
+        assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
+    void modelInterceptorReturningNullFailsTheCallNamingIt() {
+        FakeModel model = new FakeModel().enqueueText("unused");
+        RunResult r = Agent.builder().model(model).addModelInterceptor(new NamedModelInterceptor("silent", chain -> null))
+                .build().run("go");
+        assertThat(r.stopReason()).isEqualTo(StopReason.MODEL_ERROR);
+        assertThat(r.detail()).contains("model interceptor silent returned null");
+    }
+
+    @Test
+    void anInnerInterceptorsBreachNamesTheInnerOne() {
+        FakeModel model = new FakeModel().enqueueText("one").enqueueText("two");
+        RunResult r = Agent.builder().model(model)
+                .addModelInterceptor(new NamedModelInterceptor("outer", chain -> chain.proceed(chain.request())))
+                .addModelInterceptor(new NamedModelInterceptor("inner", chain -> {
+                    chain.proceed(chain.request());
+                    return chain.proceed(chain.request());
+                })).build().run("go");
+        assertThat(r.detail()).contains("model interceptor inner called proceed() twice").doesNotContain("outer");
     }
 }

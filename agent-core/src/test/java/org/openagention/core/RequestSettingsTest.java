@@ -44,7 +44,7 @@ class RequestSettingsTest {
         FakeModel model = new FakeModel().enqueueText("not json").enqueueText("{\"value\":\"ok\"}");
         Agent agent = Agent.builder().model(model).instructions("Be brief.").build();
 
-        Answer answer = agent.run("go", Answer.class);
+        Answer answer = agent.run("go", Answer.class).value();
 
         assertThat(answer.value()).isEqualTo("ok");
         List<ModelRequest> sent = model.requests();

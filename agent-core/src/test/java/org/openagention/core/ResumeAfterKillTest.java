@@ -39,7 +39,7 @@ class ResumeAfterKillTest {
 
         RecordingListener events = new RecordingListener();
         Agent agent = ResumeScenario.agent(journal, log, 0).toBuilder().addListener(events).build();
-        RunResult resumed = agent.resume(runId);
+        RunResult resumed = agent.resume(runId, ResumeScenario.options(journal));
 
         assertThat(resumed.stopReason()).isEqualTo(StopReason.COMPLETED);
         assertThat(resumed.finalText()).isEqualTo(ResumeScenario.FINAL);
@@ -55,7 +55,8 @@ class ResumeAfterKillTest {
 
         // The same as a run that was never interrupted.
         Path freshLog = dir.resolve("fresh.log");
-        RunResult uninterrupted = ResumeScenario.agent(dir.resolve("fresh-journal"), freshLog, 0).run("do the work");
+        RunResult uninterrupted = ResumeScenario.agent(dir.resolve("fresh-journal"), freshLog, 0).run("do the work",
+                ResumeScenario.options(dir.resolve("fresh-journal")));
         assertThat(resumed.transcript()).isEqualTo(uninterrupted.transcript());
         assertThat(resumed.usage()).isEqualTo(uninterrupted.usage());
         assertThat(Files.readAllLines(freshLog)).isEqualTo(Files.readAllLines(log));
@@ -66,8 +67,8 @@ class ResumeAfterKillTest {
         Path journal = dir.resolve("journal");
         Path log = dir.resolve("calls.log");
         Agent agent = ResumeScenario.agent(journal, log, 0);
-        RunResult first = agent.run("do the work");
-        RunResult again = agent.resume(first.runId());
+        RunResult first = agent.run("do the work", ResumeScenario.options(journal));
+        RunResult again = agent.resume(first.runId(), ResumeScenario.options(journal));
         assertThat(again.transcript()).isEqualTo(first.transcript());
         assertThat(Files.readAllLines(log)).hasSize(5);
     }
@@ -75,7 +76,8 @@ class ResumeAfterKillTest {
     @Test
     void resumeOfUnknownRunSaysSo() {
         Agent agent = ResumeScenario.agent(dir.resolve("j"), dir.resolve("l"), 0);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> agent.resume("run-missing"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> agent.resume("run-missing",
+                        ResumeScenario.options(dir.resolve("j"))))
                 .isInstanceOf(org.openagention.core.journal.JournalException.class)
                 .hasMessageContaining("no run 'run-missing'");
     }

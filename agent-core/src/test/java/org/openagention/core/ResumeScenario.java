@@ -34,8 +34,12 @@ public final class ResumeScenario {
         });
         Tool look = Tool.readOnly("look", "Looks at a key", Key.class, (a, ctx) -> ToolResult.success("looked at " + a.key()));
         FakeModel model = FakeModel.answering(request -> respond(request, blockAtTurn));
-        return Agent.builder().name("resumable").model(model).addTool(append).addTool(look)
-                .journal(JournalStore.file(journalDir)).build();
+        return Agent.builder().name("resumable").model(model).addTool(append).addTool(look).build();
+    }
+
+    /** The options of every run of the scenario: a file journal in {@code journalDir}. */
+    static RunOptions options(Path journalDir) {
+        return RunOptions.builder().journal(JournalStore.file(journalDir)).build();
     }
 
     private static ModelResponse respond(ModelRequest request, int blockAtTurn) {
@@ -60,7 +64,7 @@ public final class ResumeScenario {
 
     /** Child JVM entry: args are the journal directory and the log file. Prints the run id, then runs. */
     public static void main(String[] args) throws IOException {
-        AgentLoop loop = agent(Path.of(args[0]), Path.of(args[1]), 4).start("do the work");
+        AgentLoop loop = agent(Path.of(args[0]), Path.of(args[1]), 4).start("do the work", options(Path.of(args[0])));
         System.out.println("RUN " + loop.runId());
         System.out.flush();
         loop.run();

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.openagention.core.context.TokenCounter;
+import org.openagention.core.context.TokenizerFamily;
 import org.openagention.core.message.ToolResultMessage;
 import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelException;
@@ -44,8 +46,8 @@ class StopReasonsTest {
 
     @Test
     void runStopsWhenTurnLimitReached() {
-        RunResult r = Agent.builder().model(callingEchoForever()).addTool(ECHO)
-                .limits(Limits.builder().maxTurns(3).build()).build().run("go");
+        RunResult r = Agent.builder().model(callingEchoForever()).addTool(ECHO).build()
+                .run("go", RunOptions.builder().limits(Limits.builder().maxTurns(3).build()).build());
         assertThat(r.stopReason()).isEqualTo(StopReason.MAX_TURNS);
         assertThat(r.turns()).isEqualTo(3);
         assertThat(r.detail()).contains("3 turns");
@@ -54,19 +56,37 @@ class StopReasonsTest {
     }
 
     @Test
-    void runStopsWhenTokenBudgetSpent() {
-        RunResult r = Agent.builder().model(callingEchoForever()).addTool(ECHO)
-                .limits(Limits.builder().maxTokens(40).build()).build().run("go");
+    void tokenBudgetIsNotOvershotWhenTheEstimateHolds() {
+        // The model reports exactly the estimated input tokens and 20 output tokens, its output cap.
+        TokenCounter estimate = TokenCounter.estimating(TokenizerFamily.GENERIC);
+        int[] n = {0};
+        FakeModel model = FakeModel.answering(req -> ModelResponse.builder().finishReason(FinishReason.TOOL_USE)
+                .addToolUse("c" + (++n[0]), "echo", "{\"text\":\"" + n[0] + "\"}")
+                .usage(new Usage(estimate.count(req), 20)).build());
+        RunResult r = Agent.builder().model(model).addTool(ECHO).maxOutputTokens(20).build()
+                .run("go", RunOptions.builder().limits(Limits.builder().maxTokens(400).build()).build());
         assertThat(r.stopReason()).isEqualTo(StopReason.TOKEN_BUDGET);
-        assertThat(r.usage().totalTokens()).isEqualTo(45);
-        assertThat(r.turns()).isEqualTo(3);
+        // Checked only after each turn, this run used to end at 450 tokens of its 400.
+        assertThat(r.usage().totalTokens()).isLessThanOrEqualTo(400).isGreaterThan(200);
+        assertThat(r.turns()).isGreaterThanOrEqualTo(2);
+        assertThat(r.detail()).contains("budget of 400").contains("input estimated").contains("20 output cap");
+    }
+
+    @Test
+    void runStopsBeforeAFirstCallItsTokenBudgetCannotCover() {
+        FakeModel model = new FakeModel().enqueueText("never");
+        RunResult r = Agent.builder().model(model).addTool(ECHO).maxOutputTokens(1000).build()
+                .run("go", RunOptions.builder().limits(Limits.builder().maxTokens(500).build()).build());
+        assertThat(r.stopReason()).isEqualTo(StopReason.TOKEN_BUDGET);
+        assertThat(r.turns()).isZero();
+        assertThat(model.requests()).isEmpty();
     }
 
     @Test
     void runStopsWhenCostBudgetSpent() {
         PriceTable prices = PriceTable.empty().with("fake-model", new Price(1000, 1000, 0, 0));
-        RunResult r = Agent.builder().model(callingEchoForever()).addTool(ECHO).prices(prices)
-                .limits(Limits.builder().maxCostUsd(0.04).build()).build().run("go");
+        RunResult r = Agent.builder().model(callingEchoForever()).addTool(ECHO).build()
+                .run("go", RunOptions.builder().prices(prices).limits(Limits.builder().maxCostUsd(0.04).build()).build());
         assertThat(r.stopReason()).isEqualTo(StopReason.COST_BUDGET);
         assertThat(r.costUsd()).isCloseTo(0.045, org.assertj.core.data.Offset.offset(1e-9));
     }
@@ -80,8 +100,9 @@ class StopReasonsTest {
         });
         FakeModel model = new FakeModel().enqueueToolCall("slow", "{\"text\":\"1\"}")
                 .enqueueToolCall("slow", "{\"text\":\"2\"}").enqueueText("never");
-        RunResult r = Agent.builder().model(model).addTool(slow).clock(clock)
-                .limits(Limits.builder().timeout(Duration.ofSeconds(90)).build()).build().run("go");
+        RunResult r = Agent.builder().model(model).addTool(slow).build()
+                .run("go", RunOptions.builder().clock(clock).limits(Limits.builder().timeout(Duration.ofSeconds(90)).build())
+                        .build());
         assertThat(r.stopReason()).isEqualTo(StopReason.TIMEOUT);
         assertThat(r.turns()).isEqualTo(2);
     }
@@ -97,8 +118,8 @@ class StopReasonsTest {
             }
             return ModelResponse.ofText("unreachable");
         });
-        RunResult r = Agent.builder().model(model).limits(Limits.builder().timeout(Duration.ofMillis(200)).build())
-                .build().run("go");
+        RunResult r = Agent.builder().model(model).build()
+                .run("go", RunOptions.builder().limits(Limits.builder().timeout(Duration.ofMillis(200)).build()).build());
         assertThat(r.stopReason()).isEqualTo(StopReason.TIMEOUT);
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
@@ -108,8 +129,8 @@ class StopReasonsTest {
         int[] n = {0};
         FakeModel model = FakeModel.answering(req -> ModelResponse.builder().finishReason(FinishReason.TOOL_USE)
                 .addToolUse("c" + (++n[0]), "fail", "{\"text\":\"" + n[0] + "\"}").build());
-        RunResult r = Agent.builder().model(model).addTool(FAIL)
-                .limits(Limits.builder().maxConsecutiveToolErrors(3).build()).build().run("go");
+        RunResult r = Agent.builder().model(model).addTool(FAIL).build()
+                .run("go", RunOptions.builder().limits(Limits.builder().maxConsecutiveToolErrors(3).build()).build());
         assertThat(r.stopReason()).isEqualTo(StopReason.TOOL_ERRORS);
         assertThat(r.turns()).isEqualTo(3);
     }
@@ -119,8 +140,8 @@ class StopReasonsTest {
         FakeModel model = new FakeModel().enqueueToolCall("fail", "{\"text\":\"1\"}")
                 .enqueueToolCall("echo", "{\"text\":\"2\"}").enqueueToolCall("fail", "{\"text\":\"3\"}")
                 .enqueueText("done");
-        RunResult r = Agent.builder().model(model).addTool(FAIL).addTool(ECHO)
-                .limits(Limits.builder().maxConsecutiveToolErrors(2).build()).build().run("go");
+        RunResult r = Agent.builder().model(model).addTool(FAIL).addTool(ECHO).build()
+                .run("go", RunOptions.builder().limits(Limits.builder().maxConsecutiveToolErrors(2).build()).build());
         assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETED);
     }
 
@@ -129,8 +150,8 @@ class StopReasonsTest {
         FakeModel model = FakeModel.answering(req -> ModelResponse.builder().finishReason(FinishReason.TOOL_USE)
                 .addToolUse("c" + req.messages().size(), "echo", "{\"text\":\"same\"}").build());
         RecordingListener events = new RecordingListener();
-        RunResult r = Agent.builder().model(model).addTool(ECHO).addListener(events)
-                .limits(Limits.builder().maxRepeatedCalls(3).build()).build().run("go");
+        RunResult r = Agent.builder().model(model).addTool(ECHO).addListener(events).build()
+                .run("go", RunOptions.builder().limits(Limits.builder().maxRepeatedCalls(3).build()).build());
         assertThat(r.stopReason()).isEqualTo(StopReason.LOOP_DETECTED);
         assertThat(r.turns()).isEqualTo(3);
         // The third identical call was not run: only two tool executions happened.

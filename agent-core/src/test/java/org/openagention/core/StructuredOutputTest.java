@@ -31,9 +31,13 @@ class StructuredOutputTest {
                         + "\"environment\":\"production\"}\n```");
         Agent agent = Agent.builder().model(model).build();
 
-        Deployment d = agent.run("Plan the deployment", SPEC.withMaxAttempts(4));
+        TypedResult<Deployment> result = agent.run("Plan the deployment", SPEC.withMaxAttempts(4));
 
-        assertThat(d).isEqualTo(new Deployment("api", 3, 8080, Environment.production, Optional.empty()));
+        assertThat(result.attempts()).isEqualTo(4);
+        assertThat(result.run().isSuccess()).isTrue();
+        assertThat(result.run().turns()).isEqualTo(4);
+        assertThat(result.run().runId()).isNotEmpty();
+        assertThat(result.value()).isEqualTo(new Deployment("api", 3, 8080, Environment.production, Optional.empty()));
         ModelRequest first = model.takeRequest();
         assertThat(first.outputSchema()).get().extracting(s -> s.name()).isEqualTo("deployment");
         assertThat(first.system()).contains("JSON Schema").contains("\"replicas\"");
@@ -63,8 +67,9 @@ class StructuredOutputTest {
     @Test
     void runEndingOnALimitIsReportedAsStructuredFailure() {
         FakeModel model = new FakeModel().enqueueText("{}").enqueueText("{}");
-        Agent agent = Agent.builder().model(model).limits(Limits.builder().maxTurns(1).build()).build();
-        assertThatThrownBy(() -> agent.run("plan", Deployment.class)).isInstanceOf(StructuredOutputException.class)
+        Agent agent = Agent.builder().model(model).build();
+        RunOptions options = RunOptions.builder().limits(Limits.builder().maxTurns(1).build()).build();
+        assertThatThrownBy(() -> agent.run("plan", Deployment.class, options)).isInstanceOf(StructuredOutputException.class)
                 .hasMessageContaining("MAX_TURNS");
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.openagention.core.Agent;
 import org.openagention.core.Limits;
+import org.openagention.core.RetryPolicy;
+import org.openagention.core.RunOptions;
 import org.openagention.core.context.Compaction;
 import org.openagention.core.context.ToolOutputLimit;
 import org.openagention.core.journal.JournalEntry;
@@ -19,7 +21,6 @@ import org.openagention.orchestration.Budget;
 import org.openagention.orchestration.FailurePolicy;
 import org.openagention.orchestration.LlmPlanner;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.RetryPolicy;
 import org.openagention.orchestration.Reviewer;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskGraph;
@@ -75,12 +76,22 @@ final class Assembly {
     }
 
     private Agent.Builder agent(String name, String instructions, String row, String label) {
-        Agent.Builder b = Agent.builder().name(name).model(s.model()).instructions(instructions).journal(s.journal())
-                .clock(s.clock()).addListener(s.progress().lane(row, label));
+        Agent.Builder b = Agent.builder().name(name).model(s.model()).instructions(instructions)
+                .addListener(s.progress().lane(row, label));
         if (!s.modelId().isEmpty()) {
             b.modelId(s.modelId());
         }
         return b;
+    }
+
+    /** How every agent run of the CLI executes: journaled, on the settings' clock, within {@code limits}. */
+    private RunOptions runOptions(Limits limits) {
+        return RunOptions.builder().journal(s.journal()).clock(s.clock()).limits(limits).build();
+    }
+
+    /** The solo agent's run options: journaled, within the command's turn, token, cost and time limits. */
+    RunOptions soloOptions() {
+        return runOptions(limits(true));
     }
 
     private Limits limits(boolean solo) {
@@ -101,7 +112,7 @@ final class Assembly {
     Agent soloAgent(Path repo) {
         Workspace ws = Workspace.local(repo);
         Agent.Builder b = agent("coder", withProjectInstructions(SOLO_INSTRUCTIONS, repo), "agent", "agent")
-                .tools(tools(ws)).limits(limits(true))
+                .tools(tools(ws))
                 .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
                 .addToolInterceptor(Checkpoints.open(ws))
                 .addToolInterceptor(outputLimit(repo, true));
@@ -138,14 +149,14 @@ final class Assembly {
 
     LlmPlanner planner() {
         Agent planner = agent("planner", "You plan software work for a team of worker agents.", "planner", "planner")
-                .limits(Limits.builder().maxTurns(6).build()).build();
-        return LlmPlanner.builder(planner).taskDefaults(t -> t.retry(RetryPolicy.builder().maxAttempts(2)
+                .build();
+        return LlmPlanner.builder(planner).runOptions(runOptions(Limits.builder().maxTurns(6).build())).taskDefaults(t -> t.retry(RetryPolicy.builder().maxAttempts(2)
                 .initialBackoff(Duration.ofMillis(200)).build())).build();
     }
 
     Reviewer reviewer(String taskId) {
-        return Reviewer.agent(agent("reviewer", REVIEWER_INSTRUCTIONS, taskId, taskId + "/review")
-                .limits(Limits.builder().maxTurns(4).build()).build());
+        return Reviewer.agent(agent("reviewer", REVIEWER_INSTRUCTIONS, taskId, taskId + "/review").build(),
+                runOptions(Limits.builder().maxTurns(4).build()));
     }
 
     /** {@code graph} with a reviewer agent on every task. */
@@ -165,10 +176,10 @@ final class Assembly {
         WorkerFactory workers = (task, ws, attempt) -> {
             Agent a = withCompaction(agent("worker-" + task.id(), withProjectInstructions(WORKER_INSTRUCTIONS, repo),
                     task.id(), task.id() + "#" + attempt)
-                    .tools(tools(ws)).limits(limits(false))
+                    .tools(tools(ws))
                     .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
                     .addToolInterceptor(outputLimit(repo, false))).build();
-            return org.openagention.orchestration.Worker.of(a);
+            return org.openagention.orchestration.Worker.of(a, runOptions(limits(false)));
         };
         return Orchestrator.builder().workers(workers)
                 .workspaces(DiffJournalingLanes.of(repo, targetBranch, s.journal(), s.clock()))

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.openagention.core.journal.JournalStore;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorktreeManager;
 
@@ -77,10 +77,10 @@ final class DiffJournalingLanes implements TaskWorkspaces {
 
     @Override
     public MergeResult merge(Task task, Workspace workspace) {
-        Git.Result before = Git.run(repo, "rev-parse", "--verify", "--quiet", "refs/heads/" + target);
+        var before = Git.run(repo, "rev-parse", "--verify", "--quiet", "refs/heads/" + target);
         MergeResult result = lanes.merge(task, workspace);
         if (result instanceof MergeResult.Merged) {
-            Git.Result after = Git.run(repo, "rev-parse", "--verify", "--quiet", "refs/heads/" + target);
+            var after = Git.run(repo, "rev-parse", "--verify", "--quiet", "refs/heads/" + target);
             if (before.ok() && after.ok() && !before.out().strip().equals(after.out().strip())) {
                 String from = before.out().strip();
                 record(task, "merged", repo, from, List.of(from, after.out().strip()));
@@ -99,12 +99,12 @@ final class DiffJournalingLanes implements TaskWorkspaces {
             Path dir = workspace.root();
             // Staging everything is what giving the worktree up does next (it commits it all), and
             // it lets the diff show new files too.
-            Git.Result staged = Git.run(dir, "add", "-A");
+            var staged = Git.run(dir, "add", "-A");
             if (staged.ok()) {
                 String base = forkPoint(dir);
                 record(task, "abandoned", dir, base, List.of("--cached", base));
             } else {
-                write(task, "abandoned", "", "(git add failed: " + staged.out().strip() + ")", "");
+                write(task, "abandoned", "", "(git add failed: " + staged.text() + ")", "");
             }
         }
         lanes.discard(task, workspace);
@@ -116,15 +116,15 @@ final class DiffJournalingLanes implements TaskWorkspaces {
     }
 
     private String forkPoint(Path dir) {
-        Git.Result base = Git.run(dir, "merge-base", "HEAD", target);
+        var base = Git.run(dir, "merge-base", "HEAD", target);
         return base.ok() ? base.out().strip() : target;
     }
 
     /** Journals {@code git diff <range>} run in {@code dir}, {@code base} being where the diff starts. */
     private void record(Task task, String outcome, Path dir, String base, List<String> range) {
-        Git.Result diff = Git.run(dir, args(range, "diff", "--no-color", "--no-ext-diff"));
-        Git.Result stat = Git.run(dir, args(range, "diff", "--numstat"));
-        String text = diff.ok() ? diff.out() : "(git diff failed: " + diff.out().strip() + ")";
+        var diff = Git.run(dir, args(range, "diff", "--no-color", "--no-ext-diff"));
+        var stat = Git.run(dir, args(range, "diff", "--numstat"));
+        String text = diff.ok() ? diff.out() : "(git diff failed: " + diff.text() + ")";
         write(task, outcome, base, text, stat.ok() ? stat.out() : "");
     }
 

@@ -34,6 +34,10 @@ final class JournalRead {
         } catch (AgentException e) {
             throw new CliException("the journal of run '" + runId + "' cannot be read: " + oneLine(e.getMessage()));
         }
+        if (entries.isEmpty() && store.runIds().contains(runId)) {
+            throw new CliException("the journal of run '" + runId + "' cannot be read: its file in " + dir
+                    + " holds no valid entry (the warning above says where the damage starts)");
+        }
         if (entries.isEmpty()) {
             throw new CliException("no run '" + runId + "' in " + dir + " (runs there: " + known(store) + ")");
         }

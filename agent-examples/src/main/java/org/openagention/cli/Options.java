@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.openagention.core.providers.HttpOptions;
 import picocli.CommandLine;
 
 /** Checks and conversions of option values shared by the commands. */
@@ -29,7 +30,34 @@ final class Options {
                 .normalize();
     }
 
-    /** Durations as {@code 90s}, {@code 10m}, {@code 2h}, a number of seconds, or ISO-8601 ({@code PT10M}). */
+    /**
+     * The model provider's HTTP settings with the timeouts given on the command line (null when
+     * not given: the default stays).
+     *
+     * @throws CliException when a timeout is zero
+     */
+    static HttpOptions http(Duration connect, Duration idle, Duration request) {
+        HttpOptions.Builder b = HttpOptions.builder();
+        if (connect != null) {
+            b.connectTimeout(positive(connect, "--connect-timeout"));
+        }
+        if (idle != null) {
+            b.idleTimeout(positive(idle, "--idle-timeout"));
+        }
+        if (request != null) {
+            b.requestTimeout(positive(request, "--request-timeout"));
+        }
+        return b.build();
+    }
+
+    private static Duration positive(Duration d, String option) {
+        if (d.isZero()) {
+            throw new CliException(option + " must be longer than 0");
+        }
+        return d;
+    }
+
+    /** Durations as {@code 500ms}, {@code 90s}, {@code 10m}, {@code 2h}, a number of seconds, or ISO-8601 ({@code PT10M}). */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
@@ -37,6 +65,13 @@ final class Options {
             try {
                 if (v.startsWith("pt") || v.startsWith("p")) {
                     return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
+                }
+                if (v.endsWith("ms")) {
+                    long ms = Long.parseLong(v.substring(0, v.length() - 2).strip());
+                    if (ms < 0) {
+                        throw new CommandLine.TypeConversionException("a duration cannot be negative: '" + value + "'");
+                    }
+                    return Duration.ofMillis(ms);
                 }
                 char unit = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
                 String number = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1);
@@ -56,7 +91,7 @@ final class Options {
                     }
                 };
             } catch (NumberFormatException | DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: use 90s, 10m, 2h or PT10M");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: use 500ms, 90s, 10m, 2h or PT10M");
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentLoop;
 import org.openagention.core.ConfigurationException;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StructuredOutputException;
 import org.openagention.core.journal.JournalEntry;
@@ -79,6 +80,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Wall-clock limit, such as 90s, 10m or 1h; 0 for none.")
     Duration timeout;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = "Longest wait to connect to the model provider (default: 10s).")
+    Duration connectTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = "Longest silence of the model provider during a call, such as a stalled stream (default: 45s).")
+    Duration idleTimeout;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = "Longest one model call may take, its retries included (default: 10m).")
+    Duration requestTimeout;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4", description = "Tasks run at once with --plan (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -125,7 +138,8 @@ final class RunCommand implements Callable<Integer> {
             Git.exclude(dir, ".openagention/");
         }
         String branch = orchestrated ? targetBranch(dir) : "";
-        ModelChoice chosen = ModelChoice.resolve(ctx.env(), model);
+        ModelChoice chosen = ModelChoice.resolve(ctx.env(), model,
+                Options.http(connectTimeout, idleTimeout, requestTimeout));
         JournalStore store = resume != null ? JournalRead.open(journals) : JournalStore.file(journals);
         Progress progress = json ? Progress.json(ctx.out())
                 : Progress.text(ctx.terminal(progressMode), PriceTable.defaults());
@@ -179,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
     private Outcome solo(Assembly assembly, Path dir) {
         Progress progress = assembly.settings().progress();
         Agent agent = assembly.soloAgent(dir);
-        AgentLoop loop = resume != null ? agent.resumeLoop(resume) : agent.start(task);
+        RunOptions options = assembly.soloOptions();
+        AgentLoop loop = resume != null ? agent.resumeLoop(resume, options) : agent.start(task, options);
         progress.note("run", "Run " + loop.runId() + " in " + dir);
         RunResult result = loop.run();
         progress.close();
@@ -232,12 +247,12 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("--plan works on a git repository (each task in its own worktree, merged back):"
                     + " " + dir + " is not one; run 'git init' and commit, or leave --plan out");
         }
-        Git.Result branch = Git.run(dir, "symbolic-ref", "--quiet", "--short", "HEAD");
+        var branch = Git.run(dir, "symbolic-ref", "--quiet", "--short", "HEAD");
         if (!branch.ok()) {
             throw new CliException("--plan merges accepted work into the branch checked out in " + dir
                     + ", but its HEAD is detached: check out a branch first");
         }
-        Git.Result head = Git.run(dir, "rev-parse", "--verify", "--quiet", "HEAD");
+        var head = Git.run(dir, "rev-parse", "--verify", "--quiet", "HEAD");
         if (!head.ok()) {
             throw new CliException("--plan needs a first commit on branch " + branch.out().strip() + " in " + dir
                     + " (worktrees start from it): commit your files first");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentLoop;
 import org.openagention.core.Limits;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelResponse;
@@ -59,9 +60,9 @@ public final class Ch01MinimalLoop {
                     .addToolUse("call_" + request.messages().size(), "read_file",
                             "{\"path\":\"" + (request.messages().size() % 4 == 1 ? "Calc.java" : "CalcTest.java") + "\"}")
                     .finishReason(FinishReason.TOOL_USE).build());
-            RunResult capped = agent.toBuilder().model(endless)
-                    .limits(Limits.builder().maxTurns(3).build()).build()
-                    .run("Keep reading until you are sure.");
+            RunResult capped = agent.toBuilder().model(endless).build()
+                    .run("Keep reading until you are sure.",
+                            RunOptions.builder().limits(Limits.builder().maxTurns(3).build()).build());
             ex.say("stop reason " + capped.stopReason() + ": " + capped.detail());
 
             ex.step("A malformed tool call is fed back to the model as an error, and the model corrects it");

@@ -69,9 +69,9 @@ public final class Ch07WorktreeIsolation {
 
     private static String describe(MergeResult result) {
         if (result instanceof MergeResult.Merged m) {
-            return "merged as " + m.commit().substring(0, 8) + ", changed " + m.changedFiles();
+            return "merged as " + m.commit().substring(0, 8) + ", changed " + m.files();
         }
         MergeResult.Conflict c = (MergeResult.Conflict) result;
-        return "CONFLICT in " + c.conflictingFiles() + "; the merge was aborted";
+        return "CONFLICT in " + c.files() + "; the merge was aborted";
     }
 }

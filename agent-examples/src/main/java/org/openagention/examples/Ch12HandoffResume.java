@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.openagention.core.Agent;
+import org.openagention.core.RunOptions;
 import org.openagention.core.AgentLoop;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.Limits;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.ModelResponse;
@@ -16,7 +18,6 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.RetryPolicy;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskGraph;
 import org.openagention.orchestration.TaskWorkspaces;
@@ -51,12 +52,12 @@ public final class Ch12HandoffResume {
             FakeModel first = new FakeModel()
                     .enqueueToolCall("append_line", "{\"text\":\"step 1\"}")
                     .enqueueToolCall("append_line", "{\"text\":\"step 2\"}");
-            Agent agent = Agent.builder().model(first).addTool(append).addListener(ex.trace())
-                    .journal(JournalStore.file(journalDir)).build();
-            AgentLoop loop = agent.start("Append three steps to the log, then say done.");
+            Agent agent = Agent.builder().model(first).addTool(append).addListener(ex.trace()).build();
+            String runId = RunOptions.newRunId(); // chosen (and could be stored) before the run starts
+            RunOptions journaled = RunOptions.builder().runId(runId).journal(JournalStore.file(journalDir)).build();
+            AgentLoop loop = agent.start("Append three steps to the log, then say done.", journaled);
             loop.step();
             loop.step();
-            String runId = loop.runId();
             ex.say("abandoned " + runId + " after " + loop.turns() + " turns; journal entries: "
                     + JournalStore.file(journalDir).read(runId).size());
 
@@ -64,18 +65,19 @@ public final class Ch12HandoffResume {
             FakeModel second = new FakeModel()
                     .enqueueToolCall("append_line", "{\"text\":\"step 3\"}")
                     .enqueueText("done");
-            Agent fresh = agent.toBuilder().model(second).journal(JournalStore.file(journalDir)).build();
-            ex.say("finished: " + fresh.resume(runId).stopReason());
+            Agent fresh = agent.toBuilder().model(second).build();
+            RunOptions reopened = RunOptions.builder().journal(JournalStore.file(journalDir)).build();
+            ex.say("finished: " + fresh.resume(runId, reopened).stopReason());
             ex.say("side effects, each exactly once: " + Files.readAllLines(sideEffects));
 
             ex.step("Nothing to resume is refused clearly");
             try {
-                fresh.resume("run-that-never-was");
+                fresh.resume("run-that-never-was", reopened);
             } catch (JournalException e) {
                 ex.refused("an unknown run", e);
             }
             try {
-                Agent.builder().model(second).build().resume(runId);
+                Agent.builder().model(second).build().resume(runId, RunOptions.defaults());
             } catch (ConfigurationException e) {
                 ex.refused("resume without a journal", e);
             }
@@ -87,8 +89,8 @@ public final class Ch12HandoffResume {
             FakeModel worker2 = new FakeModel().enqueueText("Rename finished; the tests pass.");
             Orchestrator handoff = Orchestrator.builder()
                     .workers((task, ws, attempt) -> Worker.of(Agent.builder()
-                            .name("worker-" + attempt).model(attempt == 1 ? worker1 : worker2).addTool(append)
-                            .limits(Limits.builder().maxTurns(2).build()).build()))
+                            .name("worker-" + attempt).model(attempt == 1 ? worker1 : worker2).addTool(append).build(),
+                            RunOptions.builder().limits(Limits.builder().maxTurns(2).build()).build()))
                     .workspaces(TaskWorkspaces.directories(dir.resolve("lanes")))
                     .addListener(ex.orchestrationTrace())
                     .build();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.openagention.core.Agent;
 import org.openagention.core.OutputSpec;
 import org.openagention.core.StructuredOutputException;
+import org.openagention.core.TypedResult;
 import org.openagention.core.message.Message;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.tool.Description;
@@ -48,13 +49,16 @@ public final class Ch16StructuredOutput {
                             + "\"recommendation\":\"REQUEST_CHANGES\"}");
             Agent reviewer = Agent.builder().name("reviewer").model(ex.model(script))
                     .instructions("You review Java code for security problems.").build();
-            ReviewReport report = reviewer.run("Review src/UserDao.java.", spec);
+            TypedResult<ReviewReport> typed = reviewer.run("Review src/UserDao.java.", spec);
+            ReviewReport report = typed.value();
             if (!ex.live()) {
                 List<Message> sent = script.requests().get(2).messages();
                 ex.say("what the model was told after attempt 1: " + Example.oneLine(sent.get(2).text()));
                 ex.say("and after attempt 2 (every error at once):\n" + sent.get(4).text());
             }
-            ex.say("typed result: " + report.recommendation() + ", " + report.findings().size() + " finding(s)");
+            ex.say("typed result: " + report.recommendation() + ", " + report.findings().size() + " finding(s), after "
+                    + typed.attempts() + " attempts in run " + typed.run().runId() + " (" + typed.run().usage().totalTokens()
+                    + " tokens)");
             for (ReviewFinding f : report.findings()) {
                 ex.say("  " + f.severity() + " " + f.filePath() + f.lineNumber().map(n -> ":" + n).orElse("") + " "
                         + f.description() + f.suggestedFix().map(s -> " -> fix: " + s).orElse(""));

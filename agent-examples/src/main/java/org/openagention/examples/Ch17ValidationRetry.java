@@ -45,7 +45,8 @@ public final class Ch17ValidationRetry {
                     .enqueueText("{\"service\":\"billing\",\"environment\":\"PRODUCTION\",\"replicas\":3,\"port\":8443}");
             Agent planner = Agent.builder().name("deployer").model(ex.model(script))
                     .instructions("You write deployment settings as JSON.\n" + fewShot).build();
-            Deployment d = planner.run("Deploy the billing service to production on port 8443 with 3 replicas.", spec);
+            Deployment d = planner.run("Deploy the billing service to production on port 8443 with 3 replicas.", spec)
+                    .value();
             if (!ex.live()) {
                 for (String feedback : feedback(script.requests())) {
                     ex.say(feedback);

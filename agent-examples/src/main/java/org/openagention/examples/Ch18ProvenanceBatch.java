@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.openagention.core.Agent;
+import org.openagention.core.RunOptions;
 import org.openagention.core.Limits;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.FinishReason;
@@ -69,8 +70,8 @@ public final class Ch18ProvenanceBatch {
                     throw new IllegalArgumentException(file + " is not a text file");
                 }
                 FakeModel model = file.startsWith("Huge") ? endless() : new FakeModel().enqueueText("summary of " + file);
-                return Agent.builder().model(model).limits(Limits.builder().maxTurns(3).build())
-                        .addTool(CodingTools.readOnly(Workspace.local(repo)).get(0)).build().run("Summarise " + file);
+                return Agent.builder().model(model).addTool(CodingTools.readOnly(Workspace.local(repo)).get(0)).build()
+                        .run("Summarise " + file, RunOptions.builder().limits(Limits.builder().maxTurns(3).build()).build());
             };
             BatchResult first = batch.run("summaries", files, flaky);
             describe(ex, first);

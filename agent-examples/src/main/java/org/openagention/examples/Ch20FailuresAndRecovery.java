@@ -9,6 +9,8 @@ import java.util.Map;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentLoop;
+import org.openagention.core.RetryPolicy;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.journal.JournalException;
@@ -16,7 +18,6 @@ import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.Model;
 import org.openagention.core.providers.CircuitBreaker;
 import org.openagention.core.providers.OpenAiModel;
-import org.openagention.core.providers.RetryPolicy;
 import org.openagention.core.testing.FakeClock;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
@@ -42,9 +43,9 @@ public final class Ch20FailuresAndRecovery {
         try (Example ex = Example.start(20, "failures, retries, recovery and observability", args);
                 LoopbackProvider server = new LoopbackProvider()) {
             OpenAiModel.Builder provider = OpenAiModel.builder().baseUrl(server.baseUrl()).apiKey("sk-example")
-                    .model("gpt-4o-mini").sleeper(sleeper).clock(clock)
-                    .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(250))
-                            .jitter(() -> 1.0).build());   // no randomness, so the waits are exact
+                    .model("gpt-4o-mini")
+                    .http(h -> h.sleeper(sleeper).clock(clock).retryPolicy(RetryPolicy.builder().maxAttempts(4)
+                            .initialBackoff(Duration.ofMillis(250)).jitter(0).build()));   // no randomness: exact waits
 
             ex.step("RATE_LIMIT: a 429 with Retry-After: 2 is waited out as the server asked, then retried");
             server.reply(1, 429, "{\"error\":{\"message\":\"slow down\"}}", "2");
@@ -60,14 +61,15 @@ public final class Ch20FailuresAndRecovery {
 
             ex.step("TIMEOUT and MALFORMED responses are typed failures too");
             server.hang();
-            ex.say(call(provider.retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(300)).build()));
+            ex.say(call(provider.http(h -> h.retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(300)))
+                    .build()));
             server.reply(1, 200, "this is not JSON");
             ex.say(call(provider.build()));
 
             ex.step("Circuit breaker: 2 failures open it; calls then fail fast without reaching the server");
             CircuitBreaker breaker = CircuitBreaker.builder().failureThreshold(2).cooldown(Duration.ofSeconds(30))
                     .clock(clock).build();
-            Model guarded = provider.circuitBreaker(breaker).build();
+            Model guarded = provider.http(h -> h.circuitBreaker(breaker)).build();
             String endpoint = server.baseUrl() + "/chat/completions";
             server.reply(2, 503, "{}");
             for (int i = 1; i <= 3; i++) {
@@ -81,13 +83,13 @@ public final class Ch20FailuresAndRecovery {
 
             ex.step("CHECKPOINT_CORRUPTION: a crash mid-write tears the journal's last line; resume uses what is whole");
             Path journalDir = ex.tempDir();
-            Agent agent = Agent.builder().model(new FakeModel().enqueueText("first half done"))
-                    .journal(JournalStore.file(journalDir)).build();
-            AgentLoop loop = agent.start("Do the work.");
+            Agent agent = Agent.builder().model(new FakeModel().enqueueText("first half done")).build();
+            AgentLoop loop = agent.start("Do the work.", RunOptions.builder().journal(JournalStore.file(journalDir)).build());
             loop.step();
             Path file = journalDir.resolve(loop.runId() + ".jsonl");
             Files.writeString(file, "{\"seq\":99,\"type\":\"model.resp", StandardOpenOption.APPEND);
-            RunResult resumed = agent.toBuilder().journal(JournalStore.file(journalDir)).build().resume(loop.runId());
+            RunResult resumed = agent.resume(loop.runId(),
+                    RunOptions.builder().journal(JournalStore.file(journalDir)).build());
             ex.say("resumed: " + resumed.stopReason() + " with \"" + resumed.finalText() + "\" (replayed, no model call)");
             Files.writeString(file, "garbage in the middle\n" + Files.readString(file));
             try {

@@ -2,16 +2,12 @@ package org.openagention.examples;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentListener;
 import org.openagention.core.model.Model;
@@ -20,6 +16,8 @@ import org.openagention.core.testing.FakeModel;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.orchestration.OrchestrationEvent;
 import org.openagention.orchestration.OrchestrationListener;
+import org.openagention.tools.FileTrees;
+import org.openagention.tools.process.Git;
 
 /**
  * What the chapter examples share: a banner, numbered steps on standard output, a listener that
@@ -29,6 +27,8 @@ import org.openagention.orchestration.OrchestrationListener;
  * <p>Not thread-safe except {@link #trace()}, whose listener may be called from worker threads.
  */
 final class Example implements AutoCloseable {
+    private static final Git GIT = Git.create().withTimeout(Duration.ofSeconds(60));
+
     private final boolean live;
     private final List<Path> temporary = new ArrayList<>();
     private int step;
@@ -179,22 +179,10 @@ final class Example implements AutoCloseable {
 
     /** Runs git in {@code dir} and returns its output; fails on a non-zero exit. */
     static String git(Path dir, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Example", "-c",
+        List<String> command = new ArrayList<>(List.of("-c", "user.name=Example", "-c",
                 "user.email=example@openagention.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
         command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + out);
-            }
-            return out.strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running git", e);
-        }
+        return GIT.check(dir, command);
     }
 
     /** A new git repository in a temporary directory, with {@code files} (path, content pairs) committed on main. */
@@ -227,19 +215,7 @@ final class Example implements AutoCloseable {
 
     private static void deleteTree(Path dir) {
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileTrees.delete(dir);
         } catch (IOException e) {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }

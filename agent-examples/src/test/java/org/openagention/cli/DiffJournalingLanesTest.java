@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 
 /** The orchestration module's worktree lanes, on a real repository, with each task's diff journaled. */

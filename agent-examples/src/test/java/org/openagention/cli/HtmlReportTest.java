@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
@@ -36,8 +37,8 @@ class HtmlReportTest {
                 .build());
         model.enqueueText("The notes say: " + HOSTILE);
         JournalStore journal = JournalStore.file(journals);
-        RunResult result = Agent.builder().model(model).journal(journal).tools(FileTools.all(Workspace.local(repo)))
-                .build().run("Summarise notes.txt " + HOSTILE);
+        RunResult result = Agent.builder().model(model).tools(FileTools.all(Workspace.local(repo)))
+                .build().run("Summarise notes.txt " + HOSTILE, RunOptions.builder().journal(journal).build());
         assertThat(result.isSuccess()).isTrue();
         List<JournalEntry> entries = journal.read(result.runId());
         return RunRecord.read(journal, result.runId(), entries, Demo.prices());

@@ -1,9 +1,8 @@
 package org.openagention.mcp;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,11 @@ import org.openagention.core.tool.ToolRegistry;
  * {@link ToolSource}; it is given the {@code --repo} directory (default: the current one) and
  * returns the registry to serve. Applications that already know their tools call
  * {@link #run(List, ToolSource, InputStream, PrintStream, PrintStream)} with the source directly
- * (the {@code openagention mcp-server --repo DIR} command does). Over HTTP the endpoint URL is
- * printed to stderr as {@code MCP endpoint: http://127.0.0.1:PORT/mcp} and the server runs until
- * stdin ends or the process is stopped. Stdout carries only protocol messages.
+ * (the {@code openagention mcp-server --repo DIR} command does). Over stdio the server runs until
+ * its input ends. Over HTTP the endpoint URL is printed to stderr as
+ * {@code MCP endpoint: http://127.0.0.1:PORT/mcp} and the server runs until the process is stopped
+ * (SIGTERM or SIGINT), whatever its standard input is: closed, {@code /dev/null} under
+ * {@code nohup}, or a container's without {@code -i}. Stdout carries only protocol messages.
  */
 public final class McpServerMain {
     private McpServerMain() {}
@@ -60,9 +61,13 @@ public final class McpServerMain {
     }
 
     /**
-     * Parses {@code --repo}, {@code --http} and {@code --name}, then serves until the input ends.
+     * Parses {@code --repo}, {@code --http} and {@code --name}, then serves: over stdio until
+     * {@code in} ends, over HTTP (where {@code in} is not read) until the JVM shuts down (a signal)
+     * or the calling thread is interrupted.
      *
-     * @return the exit status: 0 after a normal end, 2 for bad arguments or tools that cannot be made
+     * @return the exit status: 0 after a normal end, 2 for bad arguments, a port that cannot be
+     *     bound, or tools that cannot be made
+     * @throws InterruptedException when the calling thread is interrupted; the server is closed
      */
     public static int run(List<String> args, ToolSource source, InputStream in, PrintStream out, PrintStream err)
             throws InterruptedException {
@@ -93,22 +98,30 @@ public final class McpServerMain {
             err.println("--http " + httpPort + ": not a port number");
             return 2;
         }
-        try (McpToolServer.HttpEndpoint endpoint = server.startHttp(port)) {
-            err.println("MCP endpoint: " + endpoint.uri());
-            err.flush();
-            CountDownLatch done = new CountDownLatch(1);
-            Thread drain = new Thread(() -> {
-                try {
-                    in.transferTo(OutputStream.nullOutputStream());
-                } catch (IOException e) {
-                    // stdin closed
-                } finally {
-                    done.countDown();
-                }
-            }, "mcp-stdin-watch");
-            drain.setDaemon(true);
-            drain.start();
-            done.await();
+        McpToolServer.HttpEndpoint endpoint;
+        try {
+            endpoint = server.startHttp(port);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("--http " + httpPort + ": " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            endpoint.close();
+            stopped.countDown();
+        }, "mcp-http-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        err.println("MCP endpoint: " + endpoint.uri());
+        err.flush();
+        try {
+            stopped.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: the endpoint is closed by it.
+            }
+            endpoint.close();
         }
         return 0;
     }

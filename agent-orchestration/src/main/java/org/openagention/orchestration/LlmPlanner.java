@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.openagention.core.Agent;
 import org.openagention.core.OutputSpec;
+import org.openagention.core.RunOptions;
 import org.openagention.core.StructuredOutputException;
 import org.openagention.core.tool.Description;
 
@@ -31,6 +32,7 @@ import org.openagention.core.tool.Description;
  */
 public final class LlmPlanner implements Planner {
     private final Agent agent;
+    private final RunOptions options;
     private final int maxAttempts;
     private final Function<String, AcceptanceCheck> checks;
     private final Function<Task.Builder, Task.Builder> defaults;
@@ -63,6 +65,7 @@ public final class LlmPlanner implements Planner {
 
     private LlmPlanner(Builder b) {
         this.agent = b.agent;
+        this.options = b.options;
         this.maxAttempts = b.maxAttempts;
         this.checks = b.checks;
         this.defaults = b.defaults;
@@ -98,7 +101,7 @@ public final class LlmPlanner implements Planner {
                 .withMaxAttempts(maxAttempts);
         Plan plan;
         try {
-            plan = agent.run(prompt, spec);
+            plan = agent.run(prompt, spec, options).value();
         } catch (StructuredOutputException e) {
             List<StructuredOutputException.Attempt> attempts = e.attempts();
             if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).number() >= maxAttempts) {
@@ -160,6 +163,7 @@ public final class LlmPlanner implements Planner {
         private int maxAttempts = 3;
         private Function<String, AcceptanceCheck> checks = AcceptanceCheck::shell;
         private Function<Task.Builder, Task.Builder> defaults = b -> b;
+        private RunOptions options = RunOptions.defaults();
 
         private Builder(Agent agent) {
             this.agent = Objects.requireNonNull(agent, "agent");
@@ -183,6 +187,16 @@ public final class LlmPlanner implements Planner {
         /** Applied to every planned task's builder before its goal and dependencies: lane, retry, budget. */
         public Builder taskDefaults(Function<Task.Builder, Task.Builder> defaults) {
             this.defaults = Objects.requireNonNull(defaults, "defaults");
+            return this;
+        }
+
+        /** How the planner agent's runs execute (limits, a journal); each run gets a fresh run id. */
+        public Builder runOptions(RunOptions options) {
+            Objects.requireNonNull(options, "options");
+            if (options.runId().isPresent()) {
+                throw new IllegalArgumentException("the planner's run options cannot carry a run id: each plan is a run");
+            }
+            this.options = options;
             return this;
         }
 

@@ -26,7 +26,7 @@ import org.openagention.orchestration.internal.Supervisor;
  * sandbox can run. Each attempt is a {@link Worker} run whose output is checked by the task's
  * {@link AcceptanceCheck}, then, when the task has a {@link Reviewer}, decided through the
  * {@link ReviewQueue} (approve, reject, or revise: the feedback goes back to the worker). A failed
- * attempt is retried by the task's {@link RetryPolicy}, its prompt starting with the failure; a
+ * attempt is retried per the task's {@link Task#retryOn()} and {@link Task#retry()}, its prompt starting with the failure; a
  * task that fails for good is handled by the {@link FailurePolicy}. Accepted tasks are merged in
  * dependency order; a merge conflict becomes a new task. A run with nothing ready and nothing
  * running ends ({@link RunStatus#STALLED}) rather than hang. Spending is bounded by nested

@@ -1,6 +1,7 @@
 package org.openagention.orchestration;
 
 import org.openagention.core.Agent;
+import org.openagention.core.RunOptions;
 import org.openagention.orchestration.internal.AgentReviewer;
 
 /**
@@ -29,6 +30,14 @@ public interface Reviewer {
      * data; the agent's name is the reviewer's name.
      */
     static Reviewer agent(Agent agent) {
-        return new AgentReviewer(agent);
+        return new AgentReviewer(agent, RunOptions.defaults());
+    }
+
+    /** Like {@link #agent(Agent)}, each review run with {@code options} (limits, a journal; no run id). */
+    static Reviewer agent(Agent agent, RunOptions options) {
+        if (options.runId().isPresent()) {
+            throw new IllegalArgumentException("a reviewer's run options cannot carry a run id: each review is a run");
+        }
+        return new AgentReviewer(agent, options);
     }
 }

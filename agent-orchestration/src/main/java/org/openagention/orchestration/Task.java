@@ -1,15 +1,20 @@
 package org.openagention.orchestration;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.openagention.core.RetryPolicy;
 
 /**
  * One unit of work in a {@link TaskGraph}: what to do (the goal), what it waits for (its
  * dependencies), how it is accepted (an {@link AcceptanceCheck}, then optionally a
- * {@link Reviewer}), where it runs (its {@link Lane}), how it is retried ({@link RetryPolicy})
- * and what it may spend ({@link Budget}).
+ * {@link Reviewer}), where it runs (its {@link Lane}), which failures are retried
+ * ({@link #retryOn()}) and how often and after what wait ({@link RetryPolicy}), and what it may
+ * spend ({@link Budget}).
  *
  * <p>This is the task's definition; its {@link TaskState} lives in a run. Immutable and
  * thread-safe; derive a changed copy with {@link #toBuilder()}.
@@ -20,6 +25,7 @@ import java.util.Optional;
  *         .dependsOn("parser")
  *         .check(AcceptanceCheck.command("mvn", "-q", "test"))
  *         .retry(RetryPolicy.builder().maxAttempts(3).build())
+ *         .retryOn(FailureKind.CHECK_FAILED, FailureKind.WORKER_ERROR)
  *         .build();
  * }</pre>
  */
@@ -31,6 +37,7 @@ public final class Task {
     private final Reviewer reviewer;
     private final Lane lane;
     private final RetryPolicy retry;
+    private final Set<FailureKind> retryOn;
     private final Budget budget;
     private final double estimatedCost;
     private final String conflictOf;
@@ -43,6 +50,7 @@ public final class Task {
         this.reviewer = b.reviewer;
         this.lane = b.lane;
         this.retry = b.retry;
+        this.retryOn = Set.copyOf(b.retryOn);
         this.budget = b.budget;
         this.estimatedCost = b.estimatedCost;
         this.conflictOf = b.conflictOf;
@@ -76,6 +84,7 @@ public final class Task {
         b.reviewer = reviewer;
         b.lane = lane;
         b.retry = retry;
+        b.retryOn = retryOn.isEmpty() ? EnumSet.noneOf(FailureKind.class) : EnumSet.copyOf(retryOn);
         b.budget = budget;
         b.estimatedCost = estimatedCost;
         b.conflictOf = conflictOf;
@@ -109,8 +118,23 @@ public final class Task {
         return lane;
     }
 
+    /**
+     * How often the task is tried and how long to wait between attempts: its attempts, backoff,
+     * multiplier, cap and jitter ({@link RetryPolicy#maxServerDelay()} does not apply to tasks).
+     * {@link RetryPolicy#defaults()} unless set.
+     */
     public RetryPolicy retry() {
         return retry;
+    }
+
+    /**
+     * The kinds of failure that are tried again (while {@link #retry()} has attempts left); by
+     * default {@link FailureKind#CHECK_FAILED}, {@link FailureKind#WORKER_STOPPED} and
+     * {@link FailureKind#WORKER_ERROR}. Never holds a kind that is never retried
+     * ({@link FailureKind#retryable()} false).
+     */
+    public Set<FailureKind> retryOn() {
+        return retryOn;
     }
 
     public Budget budget() {
@@ -145,6 +169,8 @@ public final class Task {
         private Reviewer reviewer;
         private Lane lane = Lane.WORKTREE;
         private RetryPolicy retry = RetryPolicy.defaults();
+        private EnumSet<FailureKind> retryOn = EnumSet.of(FailureKind.CHECK_FAILED, FailureKind.WORKER_STOPPED,
+                FailureKind.WORKER_ERROR);
         private Budget budget = Budget.UNLIMITED;
         private double estimatedCost = 1;
         private String conflictOf;
@@ -199,8 +225,33 @@ public final class Task {
             return this;
         }
 
+        /** How often the task is tried and how long to wait between attempts; {@link RetryPolicy#none()} for once. */
         public Builder retry(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /**
+         * The kinds of failure that are tried again, replacing the default set; none for no retry
+         * whatever the policy.
+         *
+         * @throws IllegalArgumentException for a kind that is never retried, such as {@link FailureKind#BUDGET_SPENT}
+         */
+        public Builder retryOn(FailureKind... kinds) {
+            return retryOn(List.of(kinds));
+        }
+
+        /** {@link #retryOn(FailureKind...)} from a collection (such as another task's {@link Task#retryOn()}). */
+        public Builder retryOn(Collection<FailureKind> kinds) {
+            EnumSet<FailureKind> set = EnumSet.noneOf(FailureKind.class);
+            for (FailureKind k : kinds) {
+                if (!Objects.requireNonNull(k, "kind").retryable()) {
+                    throw new IllegalArgumentException("task '" + id + "': " + k + " is never retried, so it cannot be"
+                            + " in retryOn");
+                }
+                set.add(k);
+            }
+            this.retryOn = set;
             return this;
         }
 

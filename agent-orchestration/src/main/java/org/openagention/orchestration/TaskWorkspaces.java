@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.openagention.orchestration.internal.DirectoryWorkspaces;
 import org.openagention.orchestration.internal.WorktreeWorkspaces;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorktreeManager;
 

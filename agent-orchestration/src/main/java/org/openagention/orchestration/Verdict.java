@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What an {@link AcceptanceCheck} concluded about an attempt: passed, failed (retried by the
- * task's {@link RetryPolicy}), or blocked on something outside the graph.
+ * task's {@link Task#retry() retry policy}), or blocked on something outside the graph.
  *
  * <p>A closed set of immutable records.
  */

@@ -2,6 +2,8 @@ package org.openagention.orchestration;
 
 import java.util.Objects;
 import org.openagention.core.Agent;
+import org.openagention.core.ConfigurationException;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.orchestration.internal.Allotments;
 
@@ -11,7 +13,7 @@ import org.openagention.orchestration.internal.Allotments;
  * {@link RunResult} will do.
  *
  * <p>Contract: spend no more than {@code allotment} (the smaller of what is left of the task's
- * budget and of the graph's); {@link #of(Agent)} does so by giving the agent
+ * budget and of the graph's); {@link #of(Agent, RunOptions)} does so by running the agent with
  * {@link org.openagention.core.Limits} no larger than the allotment. Called on a worker thread;
  * an exception fails the attempt as {@link FailureKind#WORKER_ERROR}.
  */
@@ -20,15 +22,27 @@ public interface Worker {
 
     RunResult run(String prompt, Budget allotment);
 
-    /**
-     * A worker that runs {@code agent}, its token, cost and time limits narrowed to the allotment
-     * (a limit the agent already has that is tighter is kept).
-     */
+    /** A worker that runs {@code agent} with default run options; see {@link #of(Agent, RunOptions)}. */
     static Worker of(Agent agent) {
+        return of(agent, RunOptions.defaults());
+    }
+
+    /**
+     * A worker that runs {@code agent} with {@code options} (its journal, clock, prices,
+     * streaming), the token, cost and time limits narrowed to each attempt's allotment (a limit the
+     * options already have that is tighter is kept). The agent is not rebuilt: the same agent
+     * serves every attempt, and each attempt is a run of its own with a fresh run id.
+     *
+     * @throws ConfigurationException when {@code options} carry a run id: attempts cannot share one
+     */
+    static Worker of(Agent agent, RunOptions options) {
         Objects.requireNonNull(agent, "agent");
-        return (prompt, allotment) -> agent.toBuilder()
-                .limits(Allotments.narrow(agent.limits(), allotment))
-                .build()
-                .run(prompt);
+        Objects.requireNonNull(options, "options");
+        if (options.runId().isPresent()) {
+            throw new ConfigurationException("a worker's options cannot carry a run id ('" + options.runId().get()
+                    + "'): each attempt is a run of its own, with a fresh id");
+        }
+        return (prompt, allotment) -> agent.run(prompt,
+                options.toBuilder().limits(Allotments.narrow(options.limits(), allotment)).build());
     }
 }

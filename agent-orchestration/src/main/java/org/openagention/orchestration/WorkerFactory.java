@@ -3,6 +3,8 @@ package org.openagention.orchestration;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.openagention.core.Agent;
+import org.openagention.core.ConfigurationException;
+import org.openagention.core.RunOptions;
 import org.openagention.tools.Workspace;
 
 /**
@@ -37,7 +39,20 @@ public interface WorkerFactory {
 
     /** A factory of agents, each run through {@link Worker#of(Agent)}. */
     static WorkerFactory agents(BiFunction<Task, Workspace, Agent> agents) {
+        return agents(agents, RunOptions.defaults());
+    }
+
+    /**
+     * A factory of agents, each run through {@link Worker#of(Agent, RunOptions)} with
+     * {@code options} (a journal for the workers' runs, say).
+     */
+    static WorkerFactory agents(BiFunction<Task, Workspace, Agent> agents, RunOptions options) {
         Objects.requireNonNull(agents, "agents");
-        return (task, workspace, attempt) -> Worker.of(agents.apply(task, workspace));
+        Objects.requireNonNull(options, "options");
+        if (options.runId().isPresent()) {
+            throw new ConfigurationException("the workers' options cannot carry a run id ('" + options.runId().get()
+                    + "'): each attempt is a run of its own, with a fresh id");
+        }
+        return (task, workspace, attempt) -> Worker.of(agents.apply(task, workspace), options);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
@@ -62,7 +63,8 @@ class GitFailuresTest {
                 + "echo \"ran in $(pwd)\"; grep -q . fix.txt || exit 2; "
                 + "if [ $n -lt 3 ]; then echo \"FAILED: test_parser run $n\"; exit 1; fi; echo 'all tests pass'";
         Task fix = Task.builder("fix").goal("Fix the parser").check(AcceptanceCheck.shell(check))
-                .retry(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(1)).build()).build();
+                .retry(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(1)).jitter(0).build())
+                .build();
         JournalStore journal = JournalStore.inMemory();
         FakeSleeper sleeper = new FakeSleeper();
 

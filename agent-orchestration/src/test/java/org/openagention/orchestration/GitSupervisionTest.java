@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.model.Usage;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
 
@@ -32,14 +34,20 @@ class GitSupervisionTest {
 
     /** A worker writing {@code <id>.txt}, reading it first when it exists: two turns, 30 tokens. */
     private static WorkerFactory writers(String contentPrefix) {
+        return writers(contentPrefix, new Usage(10, 5));
+    }
+
+    /** Like {@link #writers(String)}, each turn reporting {@code perTurn}. */
+    private static WorkerFactory writers(String contentPrefix, Usage perTurn) {
         return (task, ws, attempt) -> {
             String file = task.id() + ".txt";
             FakeModel model = new FakeModel();
             if (Files.exists(ws.resolve(file))) {
-                model.enqueue(Fixtures.toolCall("read_file", Fixtures.readArgs(file)));
+                model.enqueue(Fixtures.toolCall("read_file", Fixtures.readArgs(file)).toBuilder().usage(perTurn).build());
             }
-            model.enqueue(Fixtures.toolCall("write_file", Fixtures.writeArgs(file, contentPrefix + attempt)))
-                    .enqueue(Fixtures.answer("wrote " + file));
+            model.enqueue(Fixtures.toolCall("write_file", Fixtures.writeArgs(file, contentPrefix + attempt)).toBuilder()
+                            .usage(perTurn).build())
+                    .enqueue(Fixtures.answer("wrote " + file).toBuilder().usage(perTurn).build());
             return Worker.of(Fixtures.fileAgent(ws, model));
         };
     }
@@ -49,13 +57,13 @@ class GitSupervisionTest {
         TaskGraph chain = TaskGraph.builder().add(Fixtures.task("a")).add(Fixtures.task("b", "a"))
                 .add(Fixtures.task("c", "b")).add(Fixtures.task("d", "c")).build();
 
-        OrchestrationResult result = Orchestrator.builder().workers(writers("v")).repository(repo)
-                .budget(Budget.UNLIMITED.withMaxTokens(60)).build().run("budget", "", chain);
+        OrchestrationResult result = Orchestrator.builder().workers(writers("v", new Usage(10_000, 5_000))).repository(repo)
+                .budget(Budget.UNLIMITED.withMaxTokens(60_000)).build().run("budget", "", chain);
 
-        // 30 tokens a task: a (30), b (60): the budget is spent, and c and d never start.
+        // 30,000 tokens a task: a (30,000), b (60,000): the budget is spent, and c and d never start.
         assertThat(result.status()).isEqualTo(RunStatus.BUDGET_SPENT);
-        assertThat(result.detail()).contains("the graph's budget of 60 tokens is spent (60 used)").contains("[c, d]");
-        assertThat(result.tasks()).extracting(t -> t.spend().tokens()).containsExactly(30L, 30L, 0L, 0L);
+        assertThat(result.detail()).contains("the graph's budget of 60000 tokens is spent (60000 used)").contains("[c, d]");
+        assertThat(result.tasks()).extracting(t -> t.spend().tokens()).containsExactly(30_000L, 30_000L, 0L, 0L);
         assertThat(result.states()).containsEntry("b", TaskState.DONE).containsEntry("c", TaskState.PENDING);
         assertThat(git(repo, "ls-tree", "--name-only", "main").split("\n")).containsExactly("README.md", "a.txt", "b.txt");
         assertThat(extraWorktrees(repo)).isEmpty();
@@ -106,7 +114,7 @@ class GitSupervisionTest {
             }
         };
         Task docs = Task.builder("docs").goal("Document the CLI").reviewer(person)
-                .retry(RetryPolicy.builder().maxAttempts(3).retryOn(FailureKind.REJECTED).build()).build();
+                .retry(RetryPolicy.builder().maxAttempts(3).build()).retryOn(FailureKind.REJECTED).build();
         Orchestrator orchestrator = Orchestrator.builder().workers(writers("CLI docs, revision ")).repository(repo)
                 .sleeper(new FakeSleeper()).build();
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 
 class MergeTest {

@@ -1,6 +1,7 @@
 package org.openagention.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openagention.orchestration.Fixtures.entries;
 import static org.openagention.orchestration.Fixtures.prompt;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
@@ -27,8 +29,8 @@ class RetryTest {
         JournalStore journal = JournalStore.inMemory();
         FakeSleeper sleeper = new FakeSleeper();
         Task fix = Task.builder("fix").goal("Fix the parser").check(AcceptanceCheck.shell(FLAKY_TESTS))
-                .retry(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(2))
-                        .retryOn(FailureKind.CHECK_FAILED).build())
+                .retry(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(2)).jitter(0).build())
+                .retryOn(FailureKind.CHECK_FAILED)
                 .build();
         OrchestrationResult result = Orchestrator.builder()
                 .workers(WorkerFactory.agents((t, ws) -> Agent.builder().model(model).build()))
@@ -58,7 +60,7 @@ class RetryTest {
     @Test
     void failuresOutsideRetryOnAreNotRetried() {
         Task fix = Task.builder("fix").goal("Fix it").check(AcceptanceCheck.shell("echo nope; exit 3"))
-                .retry(RetryPolicy.builder().maxAttempts(3).retryOn(FailureKind.WORKER_ERROR).build()).build();
+                .retry(RetryPolicy.builder().maxAttempts(3).build()).retryOn(FailureKind.WORKER_ERROR).build();
         OrchestrationResult result = Orchestrator.builder().workers(Fixtures.doneWorkers())
                 .workspaces(TaskWorkspaces.directories(dir)).sleeper(new FakeSleeper()).build()
                 .run(TaskGraph.builder().add(fix).build());
@@ -84,5 +86,28 @@ class RetryTest {
         assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(result.task("t").orElseThrow().attempts()).isEqualTo(2);
         assertThat(prompt(model.takeRequest())).contains("IllegalStateException: the sandbox crashed");
+    }
+
+    @Test
+    void aKindThatIsNeverRetriedIsRefusedInRetryOnByName() {
+        assertThatThrownBy(() -> Task.builder("t").goal("Do it").retryOn(FailureKind.CHECK_FAILED, FailureKind.BUDGET_SPENT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("task 't': BUDGET_SPENT is never retried");
+        assertThat(java.util.Arrays.stream(FailureKind.values()).filter(k -> !k.retryable()))
+                .containsExactlyInAnyOrder(FailureKind.BUDGET_SPENT, FailureKind.LANE_UNAVAILABLE, FailureKind.MERGE_FAILED);
+        assertThat(Task.builder("t").goal("Do it").build().retryOn())
+                .containsExactlyInAnyOrder(FailureKind.CHECK_FAILED, FailureKind.WORKER_STOPPED, FailureKind.WORKER_ERROR);
+    }
+
+    @Test
+    void anEmptyRetryOnNeverRetriesWhateverThePolicyAllows() {
+        Task fix = Task.builder("fix").goal("Fix it").check(AcceptanceCheck.shell("echo nope; exit 3"))
+                .retry(RetryPolicy.builder().maxAttempts(5).build()).retryOn().build();
+        OrchestrationResult result = Orchestrator.builder().workers(Fixtures.doneWorkers())
+                .workspaces(TaskWorkspaces.directories(dir)).sleeper(new FakeSleeper()).build()
+                .run(TaskGraph.builder().add(fix).build());
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.task("fix").orElseThrow().attempts()).isEqualTo(1);
     }
 }

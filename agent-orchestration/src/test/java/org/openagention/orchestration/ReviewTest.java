@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
 
@@ -35,7 +36,7 @@ class ReviewTest {
                 .reviewer(person(ReviewDecision.reject("alice", "This documents the wrong tool"),
                         ReviewDecision.revise("alice", "Mention the --json flag"),
                         ReviewDecision.approve("alice")))
-                .retry(RetryPolicy.builder().maxAttempts(3).retryOn(FailureKind.REJECTED).build())
+                .retry(RetryPolicy.builder().maxAttempts(3).build()).retryOn(FailureKind.REJECTED)
                 .build();
         List<OrchestrationEvent> events = new CopyOnWriteArrayList<>();
         Orchestrator orchestrator = Orchestrator.builder()

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.ConfigurationException;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
 import org.openagention.tools.WorktreeManager;
@@ -56,7 +57,7 @@ class WorktreeLanesTest {
         assertThat(extraWorktrees(repo)).containsExactly("run1.writer");
         assertThat(Files.readString(repo.resolve("src/App.txt"))).as("the repository is untouched").isEqualTo("v1\n");
 
-        assertThat(lanes.merge(writer, ws)).isEqualTo(MergeResult.merged(List.of("src/App.txt")));
+        assertThat(lanes.merge(writer, ws)).isEqualTo(MergeResult.merged(List.of("src/App.txt"), git(repo, "rev-parse", "main")));
         assertThat(show(repo, "main", "src/App.txt")).isEqualTo("v2");
         assertThat(git(repo, "log", "--format=%s", "-1")).isEqualTo("Merge task run1.writer (openagention/run1.writer)");
         assertThat(extraWorktrees(repo)).isEmpty();
@@ -104,7 +105,7 @@ class WorktreeLanesTest {
         assertThat(ws.root()).isEqualTo(repo.toRealPath());
         Files.writeString(ws.resolveForWrite("src/App.txt"), "fixed\n");
 
-        assertThat(lanes.merge(fix, ws)).isEqualTo(MergeResult.merged(List.of("src/App.txt")));
+        assertThat(lanes.merge(fix, ws)).isEqualTo(MergeResult.merged(List.of("src/App.txt"), git(repo, "rev-parse", "main")));
         assertThat(git(repo, "log", "--format=%s", "-1")).isEqualTo("openagention: task fix (local lane, run run1)");
         assertThat(git(repo, "status", "--porcelain")).isEmpty();
 

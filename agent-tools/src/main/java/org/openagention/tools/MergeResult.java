@@ -4,51 +4,76 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What merging a task's branch back did: merged, or stopped by conflicts (reported as data: the
- * conflicting files; the merge was aborted, so the target branch and its working tree are as they
- * were before).
+ * What merging a task's work back did: merged, or stopped by conflicts, reported as data. The one
+ * merge outcome of the SDK: {@link WorktreeManager#merge} returns it for a git branch, and the
+ * orchestrator's task lanes return it for worktrees and plain directories alike. A merge that
+ * fails for another reason is thrown, not reported here.
+ *
+ * <p>A closed set of immutable records.
+ *
+ * <pre>{@code
+ * MergeResult result = worktrees.merge("task-7", "main");
+ * if (result instanceof MergeResult.Conflict c) {
+ *     System.out.println("conflicts in " + c.files() + ": " + c.detail());
+ * }
+ * }</pre>
  */
 public sealed interface MergeResult {
 
-    String taskId();
+    /**
+     * The files involved, relative to the root with forward slashes: those the merge changed in
+     * the target, or those that conflict.
+     */
+    List<String> files();
 
-    String targetBranch();
-
-    /** Whether the task's work is now on the target branch. */
+    /** Whether the task's work is now in the target. */
     default boolean merged() {
         return this instanceof Merged;
     }
 
     /**
-     * The task's branch was merged.
+     * The work is in the target.
      *
-     * @param commit the target branch's new head (the merge commit, or the old head when there was
-     *     nothing to merge)
-     * @param changedFiles the files the merge changed on the target, relative to the repository root
+     * @param files the files the merge changed in the target
+     * @param commit the target branch's head after the merge when git merged or committed the work
+     *     (the merge commit, or the old head when git found nothing new); empty when no git merge
+     *     or commit was made: nothing to merge, or a target without commits such as a plain
+     *     directory
      */
-    record Merged(String taskId, String targetBranch, String commit, List<String> changedFiles) implements MergeResult {
+    record Merged(List<String> files, String commit) implements MergeResult {
         public Merged {
-            Objects.requireNonNull(taskId, "taskId");
-            Objects.requireNonNull(targetBranch, "targetBranch");
+            files = List.copyOf(files);
             Objects.requireNonNull(commit, "commit");
-            changedFiles = List.copyOf(changedFiles);
         }
     }
 
     /**
-     * The merge stopped on conflicts and was aborted. The task's worktree stays active, so the
-     * task can rebase, resolve, or be abandoned.
+     * The work could not be merged and the target is as it was before (a git merge was aborted).
      *
-     * @param conflictingFiles the files both sides changed incompatibly, relative to the repository root
-     * @param detail what git said, for a person or a model
+     * @param files the files both sides changed incompatibly; never empty
+     * @param detail what happened and where each side's version is, for whoever resolves it
      */
-    record Conflict(String taskId, String targetBranch, List<String> conflictingFiles, String detail)
-            implements MergeResult {
+    record Conflict(List<String> files, String detail) implements MergeResult {
         public Conflict {
-            Objects.requireNonNull(taskId, "taskId");
-            Objects.requireNonNull(targetBranch, "targetBranch");
-            conflictingFiles = List.copyOf(conflictingFiles);
+            files = List.copyOf(files);
             Objects.requireNonNull(detail, "detail");
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("a merge conflict must name the conflicting files");
+            }
         }
+    }
+
+    /** Merged into a target without commits: {@code files} changed. */
+    static MergeResult merged(List<String> files) {
+        return new Merged(files, "");
+    }
+
+    /** Merged into a git branch whose head is now {@code commit}. */
+    static MergeResult merged(List<String> files, String commit) {
+        return new Merged(files, commit);
+    }
+
+    static MergeResult conflict(List<String> files, String detail) {
+        return new Conflict(files, detail);
     }
 }

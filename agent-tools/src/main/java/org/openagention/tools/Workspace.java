@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.openagention.tools.internal.PathGuard;
-import org.openagention.tools.internal.TreeCopy;
 
 /**
  * A root directory and the rules for touching it: every path a tool receives is resolved against
@@ -24,7 +23,11 @@ import org.openagention.tools.internal.TreeCopy;
  * because on case-insensitive file systems (macOS, Windows) they are the same directory and on
  * others no real project needs them; and existing files with more than one hard link (the other
  * names may lie outside). Paths are checked against the real (symlink-free) root, so a root
- * reached through a symlink works.
+ * reached through a symlink works. A path outside the root (by {@code ..}, an absolute path,
+ * {@code ~} or a symbolic link out), into {@code .git} or to a hard-linked file is a
+ * {@linkplain WorkspaceException#isDenial() denial}; its message names the path as given (a
+ * leading root made relative: {@code ROOT/../x} is shown as {@code ../x}) and never where the root
+ * or a link's target lies on the host.
  *
  * <p>Three kinds:
  *
@@ -91,9 +94,9 @@ public final class Workspace implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            TreeCopy.copy(source, target);
+            FileTrees.copy(source, target);
         } catch (IOException | RuntimeException e) {
-            TreeCopy.deleteQuietly(target);
+            FileTrees.deleteQuietly(target);
             throw new WorkspaceException("cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
         }
         return new Workspace(realDirectory(target), null, true);
@@ -212,28 +215,49 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         if (ownsRoot) {
-            TreeCopy.deleteQuietly(root);
+            FileTrees.deleteQuietly(root);
         }
     }
 
     private Path check(Path against, String path, boolean write) {
         Objects.requireNonNull(path, "path");
         Path absolute = PathGuard.lexical(against, rebase(against, path));
+        String shown = PathGuard.shown(against, path);
         Path real;
         try {
-            real = PathGuard.realPathOfDeepestExisting(absolute, path);
+            real = PathGuard.realPathOfDeepestExisting(absolute, shown);
         } catch (IOException e) {
-            throw new WorkspaceException("cannot resolve path '" + path + "': " + e.getMessage(), e);
+            throw new WorkspaceException("cannot resolve path '" + shown + "': "
+                    + PathGuard.withoutRoot(against, String.valueOf(e.getMessage())), e);
         }
         if (!real.startsWith(against)) {
-            throw new WorkspaceException("path '" + path + "' leads outside the workspace through a symbolic link (to "
-                    + real + ")");
+            String link = escapingLink(against, absolute);
+            throw WorkspaceException.denial("path '" + shown + "' is outside the workspace: "
+                    + (link == null ? "a symbolic link on it" : "the symbolic link '" + link + "'") + " leads out of it");
         }
         if (write) {
-            PathGuard.refuseGitWrite(against, absolute, real, path);
-            PathGuard.refuseHardLinkedWrite(real, path);
+            PathGuard.refuseGitWrite(against, absolute, real, shown);
+            PathGuard.refuseHardLinkedWrite(real, shown);
         }
         return real;
+    }
+
+    /** The first symbolic link on {@code absolute} that leads out of {@code against}, relative to it, or null. */
+    private static String escapingLink(Path against, Path absolute) {
+        Path prefix = against;
+        for (Path name : against.relativize(absolute)) {
+            prefix = prefix.resolve(name);
+            if (Files.isSymbolicLink(prefix)) {
+                try {
+                    if (!PathGuard.realPathOfDeepestExisting(prefix, name.toString()).startsWith(against)) {
+                        return against.relativize(prefix).toString();
+                    }
+                } catch (IOException | WorkspaceException e) {
+                    return against.relativize(prefix).toString();
+                }
+            }
+        }
+        return null;
     }
 
     /** An absolute path inside the base of an isolated lazy workspace, moved onto its root. */

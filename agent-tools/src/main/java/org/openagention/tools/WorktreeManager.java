@@ -10,8 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.openagention.tools.internal.GitCli;
-import org.openagention.tools.internal.TreeCopy;
+import org.openagention.tools.process.Git;
 import org.openagention.tools.internal.WorktreeGit;
 import org.openagention.tools.internal.WorktreeRecords;
 
@@ -40,7 +39,7 @@ import org.openagention.tools.internal.WorktreeRecords;
  * // ... run the task's agent on ws ...
  * MergeResult result = worktrees.merge("task-7", "main");
  * if (result instanceof MergeResult.Conflict c) {
- *     System.out.println("conflicts in " + c.conflictingFiles());
+ *     System.out.println("conflicts in " + c.files());
  * }
  * }</pre>
  *
@@ -54,11 +53,11 @@ public final class WorktreeManager {
 
     private final Path repo;
     private final Path worktreesDir;
-    private final GitCli git;
+    private final Git git;
     private final WorktreeGit ops;
     private final WorktreeRecords records;
 
-    private WorktreeManager(Path repo, Path worktreesDir, GitCli git, Path stateFile) {
+    private WorktreeManager(Path repo, Path worktreesDir, Git git, Path stateFile) {
         this.repo = repo;
         this.worktreesDir = worktreesDir;
         this.git = git;
@@ -85,8 +84,8 @@ public final class WorktreeManager {
         if (!Files.isDirectory(repo)) {
             throw new WorkspaceException("repository " + repo + " is not a directory");
         }
-        GitCli git = new GitCli(gitExecutable, Map.of());
-        GitCli.Result top = git.run(repo, "rev-parse", "--show-toplevel");
+        Git git = Git.executable(gitExecutable);
+        Git.Result top = git.run(repo, "rev-parse", "--show-toplevel");
         if (!top.ok()) {
             throw new WorkspaceException(repo + " is not inside a git working tree (git says: " + top.err().strip()
                     + "); use Workspace.copy for a directory that is not a repository");
@@ -130,7 +129,7 @@ public final class WorktreeManager {
         }
         String branch = BRANCH_PREFIX + taskId;
         Path path = worktreesDir.resolve(taskId);
-        TreeCopy.deleteQuietly(path); // a leftover directory git does not know (a crash mid-create)
+        FileTrees.deleteQuietly(path); // a leftover directory git does not know (a crash mid-create)
         String base;
         if (ops.branchExists(branch)) {
             base = ops.commitOf(branch); // a branch that outlived its worktree: its work continues

@@ -61,7 +61,7 @@ class WorktreeManagerTest {
 
         assertThat(result).isInstanceOf(MergeResult.Merged.class);
         MergeResult.Merged merged = (MergeResult.Merged) result;
-        assertThat(merged.changedFiles()).containsExactlyInAnyOrder("a.txt", "new.txt");
+        assertThat(merged.files()).containsExactlyInAnyOrder("a.txt", "new.txt");
         assertThat(repo.resolve("a.txt")).hasContent("one\nTWO\nthree");
         assertThat(repo.resolve("new.txt")).hasContent("added by the task");
         assertThat(git(repo, "rev-parse", "HEAD")).isEqualTo(merged.commit());
@@ -87,8 +87,7 @@ class WorktreeManagerTest {
 
         assertThat(result).isInstanceOf(MergeResult.Conflict.class);
         MergeResult.Conflict conflict = (MergeResult.Conflict) result;
-        assertThat(conflict.conflictingFiles()).containsExactly("a.txt");
-        assertThat(conflict.targetBranch()).isEqualTo("main");
+        assertThat(conflict.files()).containsExactly("a.txt");
         assertThat(conflict.detail()).contains("CONFLICT");
         assertThat(git(repo, "rev-parse", "HEAD")).isEqualTo(head);
         assertThat(git(repo, "status", "--porcelain")).isEmpty();

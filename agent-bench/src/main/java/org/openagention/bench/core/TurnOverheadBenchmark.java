@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentListener;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
@@ -54,6 +55,7 @@ public class TurnOverheadBenchmark {
     public String setup;
 
     private Agent agent;
+    private RunOptions options = RunOptions.defaults();
 
     record Text(String text) {}
 
@@ -88,7 +90,8 @@ public class TurnOverheadBenchmark {
                 }
                 sink.add(event);
             };
-            b.journal(new LastRunJournal()).addListener(listener);
+            b.addListener(listener);
+            options = RunOptions.builder().journal(new LastRunJournal()).build();
         }
         agent = b.build();
     }
@@ -123,7 +126,7 @@ public class TurnOverheadBenchmark {
     @Benchmark
     @OperationsPerInvocation(TURNS)
     public RunResult run() {
-        RunResult r = agent.run("go");
+        RunResult r = agent.run("go", options);
         if (r.turns() != TURNS || !(r.transcript().get(r.transcript().size() - 1) instanceof AssistantMessage)) {
             throw new IllegalStateException("unexpected run: " + r.stopReason() + " " + r.detail());
         }

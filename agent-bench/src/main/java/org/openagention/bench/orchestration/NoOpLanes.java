@@ -5,9 +5,9 @@ import java.util.List;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.model.Usage;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 
 /** Lanes and results that cost nothing, so that a benchmark measures the scheduler alone. */

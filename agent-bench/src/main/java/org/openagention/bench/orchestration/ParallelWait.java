@@ -3,9 +3,9 @@ package org.openagention.bench.orchestration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.RunResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.RetryPolicy;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskGraph;
 

@@ -3,8 +3,11 @@ package org.openagention.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.openagention.core.journal.StepCodec;
 import org.openagention.core.message.AssistantMessage;
 import org.openagention.core.message.Content;
@@ -17,7 +20,7 @@ import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
 import org.openagention.core.tool.ToolResult;
 
-/** Journal JSON for the core's values: responses, tool results, messages. */
+/** Journal JSON for the core's values: responses, tool results, messages, time, timers, random ids. */
 public final class Codecs {
     private Codecs() {}
 
@@ -54,6 +57,48 @@ public final class Codecs {
             return resultFromJson(Json.parseTrusted(json));
         }
     };
+
+    /** A clock read ({@code clock.now}): {@code {"at": "2025-01-01T00:00:00Z"}}. */
+    public static final StepCodec<Instant> NOW = codec("clock.now",
+            v -> Json.write(Json.object().put("at", v.toString())),
+            n -> Instant.parse(n.get("at").asText()));
+
+    /** A finished sleep ({@code timer.fired}): {@code {"millis": 2000}}. */
+    public static final StepCodec<Duration> SLEPT = codec("timer.fired",
+            v -> Json.write(Json.object().put("millis", v.toMillis())),
+            n -> Duration.ofMillis(n.get("millis").asLong()));
+
+    /** A random id ({@code random.id}): {@code {"id": "..."}}. */
+    public static final StepCodec<String> RANDOM_ID = codec("random.id",
+            v -> Json.write(Json.object().put("id", v)),
+            n -> n.get("id").asText());
+
+    /** 128 random bits in hex; not a secret, so no SecureRandom (whose first use can block). */
+    public static String newRandomId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return String.format("%016x%016x", r.nextLong(), r.nextLong());
+    }
+
+    /** A codec of a fixed entry type from an encoder and a decoder of trusted (our own) JSON. */
+    static <T> StepCodec<T> codec(String type, java.util.function.Function<T, String> encode,
+            java.util.function.Function<JsonNode, T> decode) {
+        return new StepCodec<>() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public String encode(T value) {
+                return encode.apply(value);
+            }
+
+            @Override
+            public T decode(String json) {
+                return decode.apply(Json.parseTrusted(json));
+            }
+        };
+    }
 
     public static ObjectNode responseToJson(ModelResponse r) {
         ObjectNode n = Json.object();

@@ -1,13 +1,29 @@
 package org.openagention.core.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.openagention.core.Sleeper;
+import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.StepCodec;
 import org.openagention.core.journal.StepExecutor;
 
-/** Runs every step and journals nothing: the executor of an agent configured without a journal. */
+/** Runs every step and journals nothing ({@link StepExecutor#direct()}): a run without a journal. */
 public final class DirectSteps implements StepExecutor {
-    public static final DirectSteps INSTANCE = new DirectSteps();
-    public static final Factory FACTORY = runId -> INSTANCE;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private DirectSteps(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public static Factory factory(Clock clock, Sleeper sleeper) {
+        DirectSteps steps = new DirectSteps(clock, sleeper); // stateless: one serves every run
+        return runId -> steps;
+    }
 
     @Override
     public <T> Outcome<T> execute(String stepId, StepCodec<T> codec, Callable<T> action) throws Exception {
@@ -15,8 +31,28 @@ public final class DirectSteps implements StepExecutor {
     }
 
     @Override
-    public void record(String type, String payloadJson) {
+    public <T> void record(StepCodec<T> codec, T fact) {
         // No journal.
+    }
+
+    @Override
+    public Instant now(String stepId) {
+        return clock.instant();
+    }
+
+    @Override
+    public void sleep(String stepId, Duration duration) throws InterruptedException {
+        sleeper.sleep(duration);
+    }
+
+    @Override
+    public String randomId(String stepId) {
+        return Codecs.newRandomId();
+    }
+
+    @Override
+    public List<JournalEntry> history() {
+        return List.of();
     }
 
     @Override

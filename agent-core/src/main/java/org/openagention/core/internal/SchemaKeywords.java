@@ -1,10 +1,12 @@
 package org.openagention.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The leaf checks and descriptions {@link SchemaValidator} uses: types, strings, numbers, equality. */
 final class SchemaKeywords {
@@ -46,40 +48,51 @@ final class SchemaKeywords {
         if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
             errors.add(path + ": must be at most " + schema.get("maxLength").asInt() + " characters");
         }
-        if (schema.has("pattern")) {
-            String regex = schema.get("pattern").asText();
-            try {
-                if (!Pattern.compile(regex).matcher(s).find()) {
-                    errors.add(path + ": does not match the pattern " + regex);
-                }
-            } catch (PatternSyntaxException e) {
-                // An unusable pattern in the schema is the schema's problem, not the value's.
-            }
+        if (schema.has("pattern") && !find(schema.get("pattern").asText(), s)) {
+            errors.add(path + ": does not match the pattern " + schema.get("pattern").asText());
         }
     }
 
+    /**
+     * Whether {@code regex} matches somewhere in {@code s} (patterns are not anchored). A pattern
+     * Java cannot compile is the schema's problem, not the value's: it matches everything.
+     */
+    static boolean find(String regex, String s) {
+        Pattern pattern = Patterns.compile(regex);
+        return pattern == null || pattern.matcher(s).find();
+    }
+
+    /** Numeric bounds, compared as decimals so that large and fractional values compare exactly. */
     static void checkNumber(JsonNode schema, JsonNode value, ValuePath path, List<String> errors) {
-        double v = value.asDouble();
-        if (schema.has("minimum") && v < schema.get("minimum").asDouble()) {
+        BigDecimal v = value.decimalValue();
+        if (below(v, schema, "minimum", 0)) {
             errors.add(path + ": " + value + " is below the minimum " + schema.get("minimum"));
         }
-        if (schema.has("maximum") && v > schema.get("maximum").asDouble()) {
+        if (above(v, schema, "maximum", 0)) {
             errors.add(path + ": " + value + " is above the maximum " + schema.get("maximum"));
         }
-        if (schema.has("exclusiveMinimum") && schema.get("exclusiveMinimum").isNumber()
-                && v <= schema.get("exclusiveMinimum").asDouble()) {
+        if (below(v, schema, "exclusiveMinimum", 1)) {
             errors.add(path + ": " + value + " must be greater than " + schema.get("exclusiveMinimum"));
         }
-        if (schema.has("exclusiveMaximum") && schema.get("exclusiveMaximum").isNumber()
-                && v >= schema.get("exclusiveMaximum").asDouble()) {
+        if (above(v, schema, "exclusiveMaximum", 1)) {
             errors.add(path + ": " + value + " must be less than " + schema.get("exclusiveMaximum"));
         }
-        if (schema.has("multipleOf")) {
-            double m = schema.get("multipleOf").asDouble();
-            if (m > 0 && Math.abs(v / m - Math.rint(v / m)) > 1e-9) {
-                errors.add(path + ": " + value + " is not a multiple of " + schema.get("multipleOf"));
-            }
+        JsonNode multipleOf = schema.get("multipleOf");
+        if (multipleOf != null && multipleOf.isNumber() && multipleOf.decimalValue().signum() > 0
+                && value.decimalValue().remainder(multipleOf.decimalValue()).signum() != 0) {
+            errors.add(path + ": " + value + " is not a multiple of " + multipleOf);
         }
+    }
+
+    /** Whether {@code v} is below the numeric bound {@code keyword}, or equal to it when {@code exclusive} is 1. */
+    private static boolean below(BigDecimal v, JsonNode schema, String keyword, int exclusive) {
+        JsonNode bound = schema.get(keyword);
+        return bound != null && bound.isNumber() && v.compareTo(bound.decimalValue()) < exclusive;
+    }
+
+    private static boolean above(BigDecimal v, JsonNode schema, String keyword, int exclusive) {
+        JsonNode bound = schema.get(keyword);
+        return bound != null && bound.isNumber() && v.compareTo(bound.decimalValue()) > -exclusive;
     }
 
     static boolean typeMatches(JsonNode type, JsonNode value) {
@@ -99,7 +112,8 @@ final class SchemaKeywords {
             case "object" -> value.isObject();
             case "array" -> value.isArray();
             case "string" -> value.isTextual();
-            case "integer" -> value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
+            case "integer" -> value.isIntegralNumber()
+                    || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
             case "number" -> value.isNumber();
             case "boolean" -> value.isBoolean();
             case "null" -> value.isNull();
@@ -148,9 +162,35 @@ final class SchemaKeywords {
         return false;
     }
 
+    /** JSON equality: numbers by value at any depth ({@code 1 == 1.0}), objects regardless of key order. */
     static boolean equalJson(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!equalJson(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = a.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode other = b.get(field.getKey());
+                if (other == null || !equalJson(field.getValue(), other)) {
+                    return false;
+                }
+            }
+            return true;
         }
         return a.equals(b);
     }

@@ -1,16 +1,46 @@
 package org.openagention.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Validates JSON against the subset of JSON Schema that tool and output schemas use: type,
- * properties, required, additionalProperties, items, prefixItems, enum, const, numeric and string
- * and array bounds, pattern, allOf / anyOf / oneOf / not, and local {@code $ref}s. Keywords it
- * does not know are ignored, as the specification says.
+ * Validates JSON against the subset of JSON Schema (draft 2020-12) that tool and output schemas use.
+ *
+ * <p>Supported keywords, checked against the official JSON-Schema-Test-Suite (see
+ * {@code JsonSchemaTestSuiteTest}, which lists the few cases it skips and why):
+ * <ul>
+ *   <li>any value: {@code type}, {@code enum}, {@code const}, boolean schemas ({@code true},
+ *       {@code false});
+ *   <li>objects: {@code properties}, {@code required}, {@code additionalProperties} (boolean or
+ *       schema), {@code patternProperties}, {@code minProperties}, {@code maxProperties};
+ *   <li>arrays: {@code items} (schema or boolean), {@code prefixItems}, {@code minItems},
+ *       {@code maxItems}, {@code uniqueItems};
+ *   <li>strings: {@code minLength}, {@code maxLength} (in code points), {@code pattern} (ECMA-262
+ *       syntax run on {@code java.util.regex}; Unicode properties by long name are translated);
+ *   <li>numbers: {@code minimum}, {@code maximum}, {@code exclusiveMinimum},
+ *       {@code exclusiveMaximum}, {@code multipleOf} (all compared as exact decimals);
+ *   <li>combinators: {@code allOf}, {@code anyOf}, {@code oneOf}, {@code not};
+ *   <li>references: {@code $ref} to {@code #} or a local JSON pointer ({@code #/$defs/Item},
+ *       escaped and URI-encoded tokens, array indexes), so {@code $defs} and {@code definitions}
+ *       work as reference targets.
+ * </ul>
+ *
+ * <p>Ignored, as the specification says of keywords a validator does not know: {@code $id},
+ * {@code $anchor}, {@code $dynamicRef} / {@code $dynamicAnchor} and references to other documents
+ * (such a {@code $ref} is reported as unresolvable), {@code unevaluatedProperties},
+ * {@code unevaluatedItems}, {@code contains} / {@code minContains} / {@code maxContains},
+ * {@code propertyNames}, {@code dependentRequired}, {@code dependentSchemas}, {@code if} /
+ * {@code then} / {@code else}, {@code format} (an annotation in 2020-12), the {@code content*}
+ * keywords, and the annotations ({@code title}, {@code description}, {@code default},
+ * {@code examples}, {@code $comment}).
+ *
+ * <p>One deliberate leniency: a property that is neither required nor allowed to be null, sent as
+ * {@code null}, reads as absent (models often send {@code null} for an optional argument).
  *
  * <p>Every problem is reported, each with a path such as {@code $.files[2].path}, so a model sees
  * all of its mistakes at once. Immutable and thread-safe.
@@ -88,24 +118,38 @@ public final class SchemaValidator {
                 }
             }
         }
+        JsonNode patterns = schema.get("patternProperties");
         JsonNode additional = schema.get("additionalProperties");
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            ValuePath childPath = path.child(field.getKey());
-            JsonNode propertySchema = properties == null ? null : properties.get(field.getKey());
-            if (propertySchema != null) {
-                if (field.getValue().isNull() && !SchemaKeywords.allowsNull(propertySchema) && !SchemaKeywords.isRequired(required, field.getKey())) {
-                    continue; // an optional property sent as null reads as absent
-                }
+            String name = field.getKey();
+            ValuePath childPath = path.child(name);
+            JsonNode propertySchema = properties == null ? null : properties.get(name);
+            boolean matched = propertySchema != null;
+            if (propertySchema != null && !(field.getValue().isNull() && !SchemaKeywords.allowsNull(propertySchema)
+                    && !SchemaKeywords.isRequired(required, name))) {
+                // (an optional property sent as null reads as absent, so it is not checked)
                 check(propertySchema, field.getValue(), childPath, errors, depth + 1);
-            } else if (additional != null) {
-                if (additional.isBoolean() && !additional.asBoolean()) {
-                    errors.add(path + ": unknown property '" + field.getKey() + "'"
-                            + (properties == null ? "" : " (expected: " + SchemaKeywords.names(properties) + ")"));
-                } else if (additional.isObject()) {
-                    check(additional, field.getValue(), childPath, errors, depth + 1);
+            }
+            if (patterns != null) {
+                Iterator<Map.Entry<String, JsonNode>> each = patterns.fields();
+                while (each.hasNext()) {
+                    Map.Entry<String, JsonNode> pattern = each.next();
+                    if (SchemaKeywords.find(pattern.getKey(), name)) {
+                        matched = true;
+                        check(pattern.getValue(), field.getValue(), childPath, errors, depth + 1);
+                    }
                 }
+            }
+            if (matched || additional == null) {
+                continue;
+            }
+            if (additional.isBoolean() && !additional.asBoolean()) {
+                errors.add(path + ": unknown property '" + name + "'"
+                        + (properties == null ? "" : " (expected: " + SchemaKeywords.names(properties) + ")"));
+            } else {
+                check(additional, field.getValue(), childPath, errors, depth + 1);
             }
         }
         int size = value.size();
@@ -127,7 +171,7 @@ public final class SchemaValidator {
             start = prefix.size();
         }
         JsonNode items = schema.get("items");
-        if (items != null && items.isObject()) {
+        if (items != null) {
             for (int i = start; i < value.size(); i++) {
                 check(items, value.get(i), path.index(i), errors, depth + 1);
             }
@@ -200,6 +244,7 @@ public final class SchemaValidator {
         }
     }
 
+    /** The schema a local reference names: {@code #}, or a JSON pointer after {@code #} (RFC 6901, URI-encoded). */
     private JsonNode resolve(String ref) {
         if (ref.equals("#")) {
             return root;
@@ -207,13 +252,27 @@ public final class SchemaValidator {
         if (!ref.startsWith("#/")) {
             return null;
         }
+        String pointer;
+        try {
+            pointer = URLDecoder.decode(ref.substring(2).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
         JsonNode node = root;
-        for (String part : ref.substring(2).split("/")) {
-            node = node.get(part.replace("~1", "/").replace("~0", "~"));
+        for (String part : pointer.split("/", -1)) {
+            String token = part.replace("~1", "/").replace("~0", "~");
+            node = node.isArray() ? arrayElement(node, token) : node.get(token);
             if (node == null) {
                 return null;
             }
         }
         return node;
+    }
+
+    private static JsonNode arrayElement(JsonNode array, String token) {
+        if (!token.matches("0|[1-9][0-9]{0,8}")) {
+            return null;
+        }
+        return array.get(Integer.parseInt(token));
     }
 }

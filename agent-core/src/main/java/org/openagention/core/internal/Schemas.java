@@ -1,6 +1,8 @@
 package org.openagention.core.internal;
 
+import com.fasterxml.classmate.ResolvedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -14,9 +16,11 @@ import org.openagention.core.ConfigurationException;
 import org.openagention.core.tool.Description;
 
 /**
- * JSON Schemas generated from Java types (records, nested records, enums, lists, {@code Optional}
- * components, {@link Description} annotations). Components are required unless {@code Optional};
- * objects forbid unknown properties.
+ * JSON Schemas generated from Java types (records, nested records, enums, lists, maps,
+ * {@code Optional} components, {@link Description} annotations). Components are required unless
+ * {@code Optional}; records forbid unknown properties; a {@code Map<String, V>} is an object whose
+ * every property is a {@code V}, and {@code Map<String, Object>} any JSON object. Types that cannot
+ * be expressed are refused first (see {@link ExpressibleTypes}).
  */
 public final class Schemas {
     private static final SchemaGenerator GENERATOR = createGenerator();
@@ -31,6 +35,17 @@ public final class Schemas {
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
                 .with(Option.FLATTENED_OPTIONALS)
                 .with(new JacksonModule());
+        b.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
+            if (!type.isInstanceOf(Map.class)) {
+                return null;
+            }
+            ObjectNode map = context.getGeneratorConfig().createObjectNode().put("type", "object");
+            ResolvedType values = context.getTypeContext().getTypeParameterFor(type, Map.class, 1);
+            if (values != null && values.getErasedType() != Object.class) {
+                map.set("additionalProperties", context.createDefinitionReference(values));
+            }
+            return new CustomDefinition(map, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
+        });
         b.forFields().withRequiredCheck(f -> !f.getDeclaredType().isInstanceOf(Optional.class));
         b.forFields().withDescriptionResolver(f -> {
             Description d = f.getAnnotationConsideringFieldAndGetter(Description.class);
@@ -43,18 +58,18 @@ public final class Schemas {
         return new SchemaGenerator(b.build());
     }
 
-    /** The JSON Schema of {@code type}, as JSON text. Cached per type. */
+    /**
+     * The JSON Schema of {@code type}, as JSON text. Cached per type.
+     *
+     * @throws ConfigurationException when {@code type} or a type it reaches cannot be expressed, naming
+     *     the record, the component and its type
+     */
     public static String of(Class<?> type) {
         return CACHE.computeIfAbsent(type, t -> {
+            ExpressibleTypes.check(t);
             try {
                 ObjectNode schema = GENERATOR.generateSchema(t);
-                if (!"object".equals(Json.text(schema, "type", ""))) {
-                    throw new ConfigurationException(t.getName() + " does not map to a JSON object schema; "
-                            + "tool arguments and structured outputs must be records or classes with fields");
-                }
                 return Json.write(schema);
-            } catch (ConfigurationException e) {
-                throw e;
             } catch (RuntimeException e) {
                 throw new ConfigurationException("cannot generate a JSON Schema for " + t.getName() + ": " + e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package org.openagention.core.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import org.openagention.core.ConfigurationException;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolCall;
 import org.openagention.core.tool.ToolContext;
@@ -28,7 +29,13 @@ public final class TypedTool<A> implements Tool {
             boolean readOnly) {
         Objects.requireNonNull(argsType, "argsType");
         Objects.requireNonNull(handler, "handler");
-        return new TypedTool<>(new ToolSpec(name, description, Schemas.of(argsType)), argsType, handler, readOnly);
+        String schema;
+        try {
+            schema = Schemas.of(argsType);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("tool '" + name + "': " + e.getMessage(), e);
+        }
+        return new TypedTool<>(new ToolSpec(name, description, schema), argsType, handler, readOnly);
     }
 
     @Override

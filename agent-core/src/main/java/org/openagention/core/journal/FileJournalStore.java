@@ -1,40 +1,60 @@
 package org.openagention.core.journal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.openagention.core.internal.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** JSONL files, one per run, each append forced to disk. */
+/**
+ * JSONL files, one per run, each append forced to disk before it returns.
+ *
+ * <p>Appends are immune to interrupts: they use {@link java.io.FileOutputStream} and
+ * {@code FileDescriptor.sync()}, not an interruptible channel, so a run whose thread is
+ * interrupted (a time limit, a cancellation) still journals how it ended, and the thread keeps
+ * its interrupt flag. The first append to a run in this store heals the file: a damaged tail (a
+ * torn or invalid last line, see {@link JournalFile}) is moved to a side file
+ * {@code <run>.jsonl.tail-<offset>} next to the journal, with one warning, so the appends that
+ * follow start on a clean line. Reads never change the file (another process may be writing it);
+ * they stop before a damaged tail. Each run has its own lock: runs do not wait for each other.
+ */
 final class FileJournalStore implements JournalStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournalStore.class);
     private static final String SUFFIX = ".jsonl";
 
     private final Path directory;
-    private final Map<String, Long> lastSequence = new HashMap<>();
+    private final Map<String, RunFile> runs = new ConcurrentHashMap<>();
+    private final Set<String> tailsWarned = ConcurrentHashMap.newKeySet();
+
+    /** One run's file and what this store knows of it; guarded by its own monitor. */
+    private static final class RunFile {
+        final Path file;
+        /** The last sequence number in the file, or -1 before the file has been scanned and healed. */
+        long lastSequence = -1;
+
+        RunFile(Path file) {
+            this.file = file;
+        }
+    }
 
     FileJournalStore(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.directory);
         } catch (IOException e) {
-            throw new JournalException("cannot create journal directory " + this.directory + ": " + e.getMessage(), e);
+            throw new JournalException("cannot create journal directory " + this.directory + ": "
+                    + JournalFile.describe(e), e);
         }
     }
 
@@ -45,108 +65,73 @@ final class FileJournalStore implements JournalStore {
         }
     }
 
-    private Path fileOf(String runId) {
+    private RunFile runFile(String runId) {
         checkRunId(runId);
-        return directory.resolve(runId + SUFFIX);
+        return runs.computeIfAbsent(runId, id -> new RunFile(directory.resolve(id + SUFFIX)));
     }
 
     @Override
-    public synchronized JournalEntry append(String runId, String type, String stepId, Instant at, String payloadJson) {
-        Path file = fileOf(runId);
-        long sequence = lastSequence.computeIfAbsent(runId, id -> {
-            repairTail(file);
-            return (long) read(id).size();
-        }) + 1;
-        JournalEntry entry = new JournalEntry(runId, sequence, type, stepId, at, payloadJson);
-        ObjectNode line = Json.object();
-        line.put("seq", sequence);
-        line.put("type", type);
-        if (!stepId.isEmpty()) {
-            line.put("step", stepId);
-        }
-        line.put("at", at.toString());
-        line.set("data", Json.parseTrusted(payloadJson));
-        byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+    public JournalEntry append(String runId, String type, String stepId, Instant at, String payloadJson) {
+        RunFile run = runFile(runId);
+        synchronized (run) {
+            if (run.lastSequence < 0) {
+                run.lastSequence = heal(run.file, runId);
             }
-            ch.force(false);
-        } catch (IOException e) {
-            throw new JournalException("cannot append to journal " + file + ": " + e.getMessage(), e);
-        }
-        lastSequence.put(runId, sequence);
-        return entry;
-    }
-
-    /** Cuts a partial last line left by a process killed mid-write, so the next append starts clean. */
-    private static void repairTail(Path file) {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = ch.size();
-            long keep = size;
-            ByteBuffer one = ByteBuffer.allocate(1);
-            while (keep > 0) {
-                one.clear();
-                ch.read(one, keep - 1);
-                if (one.get(0) == '\n') {
-                    break;
-                }
-                keep--;
-            }
-            if (keep < size) {
-                LOG.warn("Cutting an incomplete last line ({} bytes) from journal {}", size - keep, file);
-                ch.truncate(keep);
-                ch.force(true);
-            }
-        } catch (IOException e) {
-            throw new JournalException("cannot repair journal " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public synchronized List<JournalEntry> read(String runId) {
-        Path file = fileOf(runId);
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
-        }
-        List<JournalEntry> entries = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            String text = lines.get(i);
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode node;
+            long sequence = run.lastSequence + 1;
+            JournalEntry entry = new JournalEntry(runId, sequence, type, stepId, at, payloadJson);
             try {
-                node = Json.parse(text);
-                entries.add(new JournalEntry(runId, node.get("seq").asLong(), node.get("type").asText(),
-                        Json.text(node, "step", ""), Instant.parse(node.get("at").asText()),
-                        Json.write(node.get("data"))));
-            } catch (Exception e) {
-                if (i == lines.size() - 1) {
-                    // A process killed mid-write leaves a partial last line; everything before it stands.
-                    LOG.warn("Ignoring the incomplete last line {} of journal {}", i + 1, file);
-                    continue;
-                }
-                throw new JournalException("journal " + file + " line " + (i + 1) + " is not a journal entry: "
-                        + e.getMessage(), e);
+                JournalFile.append(run.file, line(entry));
+            } catch (IOException | RuntimeException e) {
+                run.lastSequence = -1; // a partial write may be on disk: scan and heal before the next append
+                throw new JournalException("cannot append to journal " + run.file + ": " + JournalFile.describe(e), e);
             }
+            run.lastSequence = sequence;
+            return entry;
         }
-        return entries;
+    }
+
+    private static byte[] line(JournalEntry entry) {
+        ObjectNode line = Json.object();
+        line.put("seq", entry.sequence());
+        line.put("type", entry.type());
+        if (!entry.stepId().isEmpty()) {
+            line.put("step", entry.stepId());
+        }
+        line.put("at", entry.at().toString());
+        line.set("data", Json.parseTrusted(entry.payloadJson()));
+        return (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Scans the file, moves a damaged tail aside, and returns how many entries it holds. */
+    private static long heal(Path file, String runId) {
+        JournalFile.Scan scan = JournalFile.scan(file, runId);
+        JournalFile.Tail tail = scan.tail();
+        if (tail != null) {
+            Path side = JournalFile.moveAside(file, tail);
+            LOG.warn("Journal {} had a damaged tail at byte offset {} (line {}: {}); moved its {} bytes to {}, "
+                    + "the journal continues from there", file, tail.offset(), tail.line(), tail.problem(),
+                    tail.length(), side);
+        }
+        return scan.entries().size();
     }
 
     @Override
-    public synchronized List<String> runIds() {
+    public List<JournalEntry> read(String runId) {
+        RunFile run = runFile(runId);
+        JournalFile.Scan scan;
+        synchronized (run) {
+            scan = JournalFile.scan(run.file, runId);
+        }
+        JournalFile.Tail tail = scan.tail();
+        if (tail != null && tailsWarned.add(runId + "@" + tail.offset())) {
+            LOG.warn("Journal {} has a damaged tail at byte offset {} (line {}: {}); reading stops before it, the next "
+                    + "append moves it aside", run.file, tail.offset(), tail.line(), tail.problem());
+        }
+        return scan.entries();
+    }
+
+    @Override
+    public List<String> runIds() {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
                     .sorted(Comparator.comparing(FileJournalStore::created).thenComparing(Path::toString))
@@ -156,7 +141,7 @@ final class FileJournalStore implements JournalStore {
                     })
                     .toList();
         } catch (IOException e) {
-            throw new JournalException("cannot list journal directory " + directory + ": " + e.getMessage(), e);
+            throw new JournalException("cannot list journal directory " + directory + ": " + JournalFile.describe(e), e);
         }
     }
 

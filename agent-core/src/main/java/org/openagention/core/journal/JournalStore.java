@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>{@code
  * JournalStore journal = JournalStore.file(Path.of(".openagention/runs"));
- * Agent agent = Agent.builder().model(model).journal(journal).build();
+ * RunResult result = agent.run("Fix the test", RunOptions.builder().journal(journal).build());
  * }</pre>
  */
 public interface JournalStore {

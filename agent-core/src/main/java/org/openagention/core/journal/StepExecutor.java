@@ -1,19 +1,36 @@
 package org.openagention.core.journal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.openagention.core.Sleeper;
+import org.openagention.core.internal.DirectSteps;
+import org.openagention.core.internal.JournaledSteps;
 
 /**
- * The one seam every side-effecting step of a run goes through (model calls, tool calls):
- * run the step, or replay its journaled result.
+ * The one seam every side effect of a run goes through: model calls, tool calls, the clock,
+ * timers, random ids and the facts a run records. Run the step, or replay its journaled result.
  *
  * <p>A step has an id that is stable across executions of the same run ({@code turn-2/model},
- * {@code turn-2/tool/call_1}). If the run's journal already holds that step's result, the executor
- * returns it without running the step; otherwise it runs the step and journals the result. That
- * is what lets a run killed with SIGKILL resume without repeating finished work. The default
- * executor journals to a {@link JournalStore}; a durable-execution engine (Temporal) implements
- * the same seam with activities.
+ * {@code turn-2/tool/0-call_1}, {@code turn-2/now}). If the run's journal already holds that
+ * step's result, the executor returns it without running the step; otherwise it runs the step and
+ * journals the result. That is what lets a run killed with SIGKILL resume without repeating
+ * finished work, and what makes a run's decisions replay deterministically: time and randomness
+ * come from here too. {@link #journaling} journals to a {@link JournalStore}; {@link #direct()}
+ * runs everything and keeps nothing; a durable-execution engine (Temporal) implements the same
+ * seam with activities.
  *
  * <p>One executor serves one run; it must be thread-safe (parallel tool calls).
+ *
+ * <pre>{@code
+ * StepExecutor steps = StepExecutor.journaling(JournalStore.inMemory(), Clock.systemUTC(), Sleeper.SYSTEM)
+ *         .open("run-1");
+ * Instant started = steps.now("run/start");      // the same instant when the run is replayed
+ * steps.sleep("retry-1/backoff", Duration.ofSeconds(2)); // not slept again on replay
+ * }</pre>
  */
 public interface StepExecutor {
 
@@ -25,11 +42,32 @@ public interface StepExecutor {
      */
     <T> Outcome<T> execute(String stepId, StepCodec<T> codec, Callable<T> action) throws Exception;
 
-    /** Journals an event that is not a step result (run started, turn, decision). */
-    void record(String type, String payloadJson);
+    /**
+     * Journals a fact that is not a step result (run started, run finished, a decision), as an
+     * entry of type {@code codec.typeOf(fact)}. Facts are not replayed by id: whoever resumes
+     * reads them from {@link #history()}.
+     *
+     * @throws JournalException when the fact could not be stored
+     */
+    <T> void record(StepCodec<T> codec, T fact);
+
+    /** The current time, as a step: the live clock the first time, the journaled instant on replay. */
+    Instant now(String stepId);
 
     /**
-     * Whether this executor keeps a journal at all; callers skip building payloads for
+     * Waits {@code duration}, as a step: once a sleep has finished and been journaled, a replay
+     * returns at once instead of sleeping again.
+     */
+    void sleep(String stepId, Duration duration) throws InterruptedException;
+
+    /** A random id, as a step: fresh the first time, the journaled id on replay. */
+    String randomId(String stepId);
+
+    /** The run's entries this executor replays from, in order; empty when it keeps no journal. */
+    List<JournalEntry> history();
+
+    /**
+     * Whether this executor keeps a journal at all; callers skip building facts for
      * {@link #record} when it does not.
      */
     default boolean journals() {
@@ -43,5 +81,26 @@ public interface StepExecutor {
     @FunctionalInterface
     interface Factory {
         StepExecutor open(String runId);
+    }
+
+    /** Executors that run every step and journal nothing; time from the system clock. */
+    static Factory direct() {
+        return DirectSteps.factory(Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /** Executors that run every step and journal nothing, with this clock and sleeper (tests pass fakes). */
+    static Factory direct(Clock clock, Sleeper sleeper) {
+        return DirectSteps.factory(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(sleeper, "sleeper"));
+    }
+
+    /**
+     * Executors that replay each run from {@code store} and journal what they run there, stamping
+     * entries with {@code clock} and sleeping with {@code sleeper}.
+     */
+    static Factory journaling(JournalStore store, Clock clock, Sleeper sleeper) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        return runId -> new JournaledSteps(runId, store, clock, sleeper);
     }
 }

@@ -1,14 +1,11 @@
 package org.openagention.core.providers;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.openagention.core.ConfigurationException;
-import org.openagention.core.Sleeper;
 import org.openagention.core.internal.Json;
 import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelRequest;
@@ -29,7 +26,7 @@ import org.openagention.core.providers.internal.SseListener;
  * the response {@link #complete} would have.
  *
  * <p>Failures are the typed exceptions of {@code org.openagention.core.model}, retried per the
- * {@link RetryPolicy} (429, 529 overloaded, 5xx, I/O errors) unless a stream has already delivered
+ * {@link HttpOptions} (429, 529 overloaded, 5xx, I/O errors, timeouts) unless a stream has already delivered
  * content. The API key never appears in a message or log line. Immutable and thread-safe: share one
  * instance.
  *
@@ -50,14 +47,14 @@ public final class AnthropicModel implements Model {
     private final int contextWindow;
 
     private AnthropicModel(Builder b) {
-        this.endpoint = b.http.endpoint("/v1/messages");
-        this.headers = b.http.headers(b.beta.isEmpty()
-                ? List.of("x-api-key", b.http.apiKey(), "anthropic-version", b.version)
-                : List.of("x-api-key", b.http.apiKey(), "anthropic-version", b.version, "anthropic-beta", b.beta));
+        this.endpoint = b.conn.endpoint("/v1/messages");
+        this.headers = b.conn.headers(b.beta.isEmpty()
+                ? List.of("x-api-key", b.conn.apiKey(), "anthropic-version", b.version)
+                : List.of("x-api-key", b.conn.apiKey(), "anthropic-version", b.version, "anthropic-beta", b.beta));
         this.options = new AnthropicRequests.Options(b.model, b.maxTokens, b.thinkingBudget, b.promptCaching,
                 b.nativeStructuredOutput);
         this.contextWindow = b.contextWindow;
-        this.transport = b.http.transport("anthropic");
+        this.transport = b.conn.transport("anthropic");
     }
 
     public static Builder builder() {
@@ -109,7 +106,7 @@ public final class AnthropicModel implements Model {
 
     /** Configures an {@link AnthropicModel}. Not thread-safe. */
     public static final class Builder {
-        private final HttpOptions http = new HttpOptions("https://api.anthropic.com");
+        private final Connection conn = new Connection("https://api.anthropic.com");
         private String model;
         private String version = "2023-06-01";
         private String beta = "";
@@ -123,13 +120,13 @@ public final class AnthropicModel implements Model {
 
         /** The API key, sent as {@code x-api-key}. Required. */
         public Builder apiKey(String apiKey) {
-            http.apiKey(apiKey);
+            conn.apiKey(apiKey);
             return this;
         }
 
         /** Where the API is; default {@code https://api.anthropic.com} ({@code /v1/messages} is appended). */
         public Builder baseUrl(String baseUrl) {
-            http.baseUrl(baseUrl);
+            conn.baseUrl(baseUrl);
             return this;
         }
 
@@ -194,48 +191,29 @@ public final class AnthropicModel implements Model {
             return this;
         }
 
-        public Builder retryPolicy(RetryPolicy retry) {
-            http.retryPolicy(retry);
+        /**
+         * The shared HTTP settings (timeouts, retries, circuit breaker, client), replacing the
+         * current ones; {@link HttpOptions#defaults()} by default.
+         */
+        public Builder http(HttpOptions http) {
+            conn.http(http);
             return this;
         }
 
-        public Builder circuitBreaker(CircuitBreaker breaker) {
-            http.circuitBreaker(breaker);
-            return this;
-        }
-
-        public Builder connectTimeout(Duration connectTimeout) {
-            http.connectTimeout(connectTimeout);
-            return this;
-        }
-
-        /** The longest wait for the response to start, and then between pieces of it; default 10 minutes. */
-        public Builder readTimeout(Duration readTimeout) {
-            http.readTimeout(readTimeout);
-            return this;
-        }
-
-        /** The clock that reads {@code Retry-After} dates; the system clock by default. */
-        public Builder clock(Clock clock) {
-            http.clock(clock);
-            return this;
-        }
-
-        /** What waits between retries; {@link Sleeper#SYSTEM} by default. */
-        public Builder sleeper(Sleeper sleeper) {
-            http.sleeper(sleeper);
-            return this;
-        }
-
-        /** An HTTP client to use instead of the shared one (proxies, TLS settings). */
-        public Builder httpClient(HttpClient httpClient) {
-            http.httpClient(httpClient);
+        /**
+         * Changes some of the shared HTTP settings, such as
+         * {@code http(h -> h.idleTimeout(Duration.ofSeconds(20)))}.
+         *
+         * @throws IllegalArgumentException when a value is bad
+         */
+        public Builder http(Consumer<HttpOptions.Builder> change) {
+            conn.http(change);
             return this;
         }
 
         /** @throws ConfigurationException when the API key or model is missing, or the thinking budget does not fit */
         public AnthropicModel build() {
-            if (!http.hasApiKey()) {
+            if (!conn.hasApiKey()) {
                 throw new ConfigurationException("AnthropicModel needs an API key: call apiKey(...) "
                         + "(for example with System.getenv(\"ANTHROPIC_API_KEY\"))");
             }

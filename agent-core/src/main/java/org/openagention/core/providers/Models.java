@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.model.Model;
 import org.slf4j.Logger;
@@ -51,7 +51,7 @@ public final class Models {
      * The providers this library can build, by name. Each entry turns a {@link Choice} into a
      * model.
      */
-    private static final Map<String, Function<Choice, Model>> FACTORIES = new LinkedHashMap<>();
+    private static final Map<String, BiFunction<Choice, HttpOptions, Model>> FACTORIES = new LinkedHashMap<>();
 
     static {
         FACTORIES.put("openai", Models::openAi);
@@ -99,14 +99,26 @@ public final class Models {
      *     chosen provider is not available
      */
     public static Model fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, HttpOptions.defaults());
+    }
+
+    /**
+     * The model {@code env} configures, with these HTTP settings (timeouts, retries), as a CLI
+     * passes its {@code --idle-timeout} and similar options.
+     *
+     * @throws ConfigurationException when nothing is configured, the setup is ambiguous, or the
+     *     chosen provider is not available
+     */
+    public static Model fromEnvironment(Map<String, String> env, HttpOptions http) {
+        Objects.requireNonNull(http, "http");
         Choice choice = choose(env);
-        Function<Choice, Model> factory = FACTORIES.get(choice.provider());
+        BiFunction<Choice, HttpOptions, Model> factory = FACTORIES.get(choice.provider());
         if (factory == null) {
             throw new ConfigurationException("the " + choice.provider() + " provider was chosen (" + choice.reason()
                     + ") but is not available in this build; available: " + FACTORIES.keySet());
         }
         LOG.info("using {}", choice);
-        return factory.apply(choice);
+        return factory.apply(choice, http);
     }
 
     /** Which provider and model {@code env} configures, and why, without building anything. */
@@ -186,8 +198,8 @@ public final class Models {
         return v == null ? "" : v.strip();
     }
 
-    private static Model openAi(Choice c) {
-        OpenAiModel.Builder b = OpenAiModel.builder().model(c.model());
+    private static Model openAi(Choice c, HttpOptions http) {
+        OpenAiModel.Builder b = OpenAiModel.builder().model(c.model()).http(http);
         if (!c.apiKey().isEmpty()) {
             b.apiKey(c.apiKey());
         }
@@ -197,8 +209,8 @@ public final class Models {
         return b.build();
     }
 
-    private static Model anthropic(Choice c) {
-        AnthropicModel.Builder b = AnthropicModel.builder().model(c.model());
+    private static Model anthropic(Choice c, HttpOptions http) {
+        AnthropicModel.Builder b = AnthropicModel.builder().model(c.model()).http(http);
         if (!c.apiKey().isEmpty()) {
             b.apiKey(c.apiKey());
         }
@@ -208,8 +220,8 @@ public final class Models {
         return b.build();
     }
 
-    private static Model openAiResponses(Choice c) {
-        OpenAiResponsesModel.Builder b = OpenAiResponsesModel.builder().model(c.model());
+    private static Model openAiResponses(Choice c, HttpOptions http) {
+        OpenAiResponsesModel.Builder b = OpenAiResponsesModel.builder().model(c.model()).http(http);
         if (!c.apiKey().isEmpty()) {
             b.apiKey(c.apiKey());
         }

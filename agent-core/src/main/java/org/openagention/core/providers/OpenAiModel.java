@@ -1,14 +1,11 @@
 package org.openagention.core.providers;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.openagention.core.ConfigurationException;
-import org.openagention.core.Sleeper;
 import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
@@ -34,7 +31,7 @@ import org.openagention.core.providers.internal.OpenAiChatStream;
  * goes out as {@code max_completion_tokens} to OpenAI itself and as {@code max_tokens} to other
  * servers, which mostly know only the older name.
  *
- * <p>Retries, timeouts and the circuit breaker are those of the builder; failures are the typed
+ * <p>Retries, timeouts and the circuit breaker are those of its {@link HttpOptions}; failures are the typed
  * subclasses of {@link org.openagention.core.model.ModelException}. The API key is never written to
  * a log line, an exception message or {@link #toString()}. Immutable and thread-safe; build one
  * per endpoint and share it. The builder is not thread-safe.
@@ -67,10 +64,10 @@ public final class OpenAiModel implements Model {
         if (b.model == null || b.model.isBlank()) {
             throw new ConfigurationException("OpenAiModel needs a model id: call OpenAiModel.builder().model(\"gpt-4o-mini\")");
         }
-        this.baseUrl = b.http.baseUrl();
-        this.endpoint = b.http.endpoint("/chat/completions");
+        this.baseUrl = b.conn.baseUrl();
+        this.endpoint = b.conn.endpoint("/chat/completions");
         boolean openAiItself = endpoint.getHost().endsWith("api.openai.com");
-        if (!b.http.hasApiKey() && openAiItself) {
+        if (!b.conn.hasApiKey() && openAiItself) {
             throw new ConfigurationException("OpenAiModel needs an API key for " + baseUrl
                     + ": call apiKey(...) (for example with OPENAI_API_KEY), or set a baseUrl for a server without keys");
         }
@@ -78,7 +75,7 @@ public final class OpenAiModel implements Model {
         this.contextWindow = b.contextWindow;
         this.options = new OpenAiChatRequests.Options(b.model, openAiItself, b.strictJsonSchema);
         this.headers = headers(b);
-        this.transport = b.http.transport(PROVIDER);
+        this.transport = b.conn.transport(PROVIDER);
     }
 
     public static Builder builder() {
@@ -129,9 +126,9 @@ public final class OpenAiModel implements Model {
 
     private static String[] headers(Builder b) {
         List<String> h = new ArrayList<>();
-        if (b.http.hasApiKey()) {
+        if (b.conn.hasApiKey()) {
             h.add("authorization");
-            h.add("Bearer " + b.http.apiKey());
+            h.add("Bearer " + b.conn.apiKey());
         }
         if (b.organization != null) {
             h.add("openai-organization");
@@ -142,12 +139,12 @@ public final class OpenAiModel implements Model {
             h.add(b.project);
         }
         h.addAll(b.extraHeaders);
-        return b.http.headers(h);
+        return b.conn.headers(h);
     }
 
     /** Configures an {@link OpenAiModel}. Only {@link #model} is required (and {@link #apiKey} for OpenAI itself). */
     public static final class Builder {
-        private final HttpOptions http = new HttpOptions(DEFAULT_BASE_URL);
+        private final Connection conn = new Connection(DEFAULT_BASE_URL);
         private String model;
         private String organization;
         private String project;
@@ -159,13 +156,13 @@ public final class OpenAiModel implements Model {
 
         /** The API key, sent as a bearer token. Optional for OpenAI-compatible servers without auth. */
         public Builder apiKey(String apiKey) {
-            http.apiKey(apiKey);
+            conn.apiKey(apiKey);
             return this;
         }
 
         /** The API root, such as {@code http://localhost:8000/v1}; defaults to {@link #DEFAULT_BASE_URL}. */
         public Builder baseUrl(String baseUrl) {
-            http.baseUrl(baseUrl);
+            conn.baseUrl(baseUrl);
             return this;
         }
 
@@ -194,44 +191,23 @@ public final class OpenAiModel implements Model {
             return this;
         }
 
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            http.retryPolicy(retryPolicy);
+        /**
+         * The shared HTTP settings (timeouts, retries, circuit breaker, client), replacing the
+         * current ones; {@link HttpOptions#defaults()} by default.
+         */
+        public Builder http(HttpOptions http) {
+            conn.http(http);
             return this;
         }
 
-        /** How long to wait for a connection; default 10 s. */
-        public Builder connectTimeout(Duration connectTimeout) {
-            http.connectTimeout(connectTimeout);
-            return this;
-        }
-
-        /** How long to wait for the response headers, then for each further piece of the body; default 10 min. */
-        public Builder readTimeout(Duration readTimeout) {
-            http.readTimeout(readTimeout);
-            return this;
-        }
-
-        /** A breaker shared with other models of the same endpoint; by default none. */
-        public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
-            http.circuitBreaker(circuitBreaker);
-            return this;
-        }
-
-        /** The clock that reads {@code Retry-After} dates; tests pass a fake. */
-        public Builder clock(Clock clock) {
-            http.clock(clock);
-            return this;
-        }
-
-        /** What waits between retries; tests pass a fake. */
-        public Builder sleeper(Sleeper sleeper) {
-            http.sleeper(sleeper);
-            return this;
-        }
-
-        /** An HTTP client of your own (proxy, TLS settings); its connect timeout then applies. */
-        public Builder httpClient(HttpClient httpClient) {
-            http.httpClient(httpClient);
+        /**
+         * Changes some of the shared HTTP settings, such as
+         * {@code http(h -> h.idleTimeout(Duration.ofSeconds(20)))}.
+         *
+         * @throws IllegalArgumentException when a value is bad
+         */
+        public Builder http(Consumer<HttpOptions.Builder> change) {
+            conn.http(change);
             return this;
         }
 

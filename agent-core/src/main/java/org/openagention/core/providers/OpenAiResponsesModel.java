@@ -3,15 +3,12 @@ package org.openagention.core.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.openagention.core.ConfigurationException;
-import org.openagention.core.Sleeper;
 import org.openagention.core.internal.Json;
 import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelRequest;
@@ -36,7 +33,7 @@ import org.openagention.core.providers.internal.SseListener;
  * <p>Conversation state stays with the caller: nothing relies on {@code previous_response_id},
  * and {@code store} is false unless {@link Builder#store(boolean)} says otherwise. Failures are
  * the typed exceptions of {@code org.openagention.core.model}, retried per the
- * {@link RetryPolicy}. The API key never appears in a message or log line. Immutable and
+ * {@link HttpOptions}. The API key never appears in a message or log line. Immutable and
  * thread-safe.
  *
  * <pre>{@code
@@ -55,18 +52,18 @@ public final class OpenAiResponsesModel implements Model {
     private final int contextWindow;
 
     private OpenAiResponsesModel(Builder b) {
-        this.endpoint = b.http.endpoint("/responses");
-        List<String> h = new ArrayList<>(List.of("authorization", "Bearer " + b.http.apiKey()));
+        this.endpoint = b.conn.endpoint("/responses");
+        List<String> h = new ArrayList<>(List.of("authorization", "Bearer " + b.conn.apiKey()));
         if (!b.organization.isEmpty()) {
             h.addAll(List.of("openai-organization", b.organization));
         }
         if (!b.project.isEmpty()) {
             h.addAll(List.of("openai-project", b.project));
         }
-        this.headers = b.http.headers(h);
+        this.headers = b.conn.headers(h);
         this.options = new ResponsesRequests.Options(b.model, b.maxOutputTokens, b.reasoningEffort, b.store);
         this.contextWindow = b.contextWindow;
-        this.transport = b.http.transport("openai-responses");
+        this.transport = b.conn.transport("openai-responses");
     }
 
     public static Builder builder() {
@@ -128,7 +125,7 @@ public final class OpenAiResponsesModel implements Model {
 
     /** Configures an {@link OpenAiResponsesModel}. Not thread-safe. */
     public static final class Builder {
-        private final HttpOptions http = new HttpOptions(OpenAiModel.DEFAULT_BASE_URL);
+        private final Connection conn = new Connection(OpenAiModel.DEFAULT_BASE_URL);
         private String model;
         private String organization = "";
         private String project = "";
@@ -141,13 +138,13 @@ public final class OpenAiResponsesModel implements Model {
 
         /** The API key, sent as a bearer token. Required (any non-blank text for servers that ignore it). */
         public Builder apiKey(String apiKey) {
-            http.apiKey(apiKey);
+            conn.apiKey(apiKey);
             return this;
         }
 
         /** Where the API is; default {@code https://api.openai.com/v1} ({@code /responses} is appended). */
         public Builder baseUrl(String baseUrl) {
-            http.baseUrl(baseUrl);
+            conn.baseUrl(baseUrl);
             return this;
         }
 
@@ -203,48 +200,29 @@ public final class OpenAiResponsesModel implements Model {
             return this;
         }
 
-        public Builder retryPolicy(RetryPolicy retry) {
-            http.retryPolicy(retry);
+        /**
+         * The shared HTTP settings (timeouts, retries, circuit breaker, client), replacing the
+         * current ones; {@link HttpOptions#defaults()} by default.
+         */
+        public Builder http(HttpOptions http) {
+            conn.http(http);
             return this;
         }
 
-        public Builder circuitBreaker(CircuitBreaker breaker) {
-            http.circuitBreaker(breaker);
-            return this;
-        }
-
-        public Builder connectTimeout(Duration connectTimeout) {
-            http.connectTimeout(connectTimeout);
-            return this;
-        }
-
-        /** The longest wait for the response to start, and then between pieces of it; default 10 minutes. */
-        public Builder readTimeout(Duration readTimeout) {
-            http.readTimeout(readTimeout);
-            return this;
-        }
-
-        /** The clock that reads {@code Retry-After} dates; the system clock by default. */
-        public Builder clock(Clock clock) {
-            http.clock(clock);
-            return this;
-        }
-
-        /** What waits between retries; {@link Sleeper#SYSTEM} by default. */
-        public Builder sleeper(Sleeper sleeper) {
-            http.sleeper(sleeper);
-            return this;
-        }
-
-        /** An HTTP client to use instead of the shared one (proxies, TLS settings). */
-        public Builder httpClient(HttpClient httpClient) {
-            http.httpClient(httpClient);
+        /**
+         * Changes some of the shared HTTP settings, such as
+         * {@code http(h -> h.idleTimeout(Duration.ofSeconds(20)))}.
+         *
+         * @throws IllegalArgumentException when a value is bad
+         */
+        public Builder http(Consumer<HttpOptions.Builder> change) {
+            conn.http(change);
             return this;
         }
 
         /** @throws ConfigurationException when the API key or model is missing or the base URL is not a URL */
         public OpenAiResponsesModel build() {
-            if (!http.hasApiKey()) {
+            if (!conn.hasApiKey()) {
                 throw new ConfigurationException("OpenAiResponsesModel needs an API key: call apiKey(...) "
                         + "(for example with System.getenv(\"OPENAI_API_KEY\"))");
             }

@@ -9,6 +9,10 @@ package org.openagention.core.tool;
  * were added, the first outermost; the innermost step is the tool itself. They run only for tools
  * that exist and whose arguments parse and match the schema; calling {@code proceed} with
  * arguments that no longer match is reported to the model as an argument error.
+ *
+ * <p>Contract, checked by the chain: call {@code proceed} at most once per call, and return a
+ * result (the chain's or one of your own, as an approval denial does). Calling it twice, or
+ * returning null, fails the call with an error naming the interceptor (its {@code toString()}).
  */
 @FunctionalInterface
 public interface ToolInterceptor {

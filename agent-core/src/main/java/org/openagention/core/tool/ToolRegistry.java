@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.internal.SchemaValidator;
 import org.openagention.core.internal.ToolArguments;
@@ -107,7 +108,7 @@ public final class ToolRegistry {
             if (interceptors.isEmpty()) {
                 return invoke(entry, call, (JsonNode) checked, context);
             }
-            return new Chain(entry, context, 0, call, (JsonNode) checked).proceed(call);
+            return new Chain(entry, context, 0, call, (JsonNode) checked, null).proceed(call);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolResult.error(ToolResult.ErrorKind.CANCELLED, "The call to " + call.name() + " was interrupted.");
@@ -147,19 +148,28 @@ public final class ToolRegistry {
         return result;
     }
 
+    /**
+     * The interceptor chain of one call. It checks the interceptors' contract: each calls
+     * {@link #proceed} at most once and returns a result (its own, to short-circuit, or the
+     * chain's); a breach fails the call with an error naming the interceptor.
+     */
     private final class Chain implements ToolInterceptor.Chain {
         private final Entry entry;
         private final ToolContext context;
         private final int index;
         private final ToolCall call;
         private final JsonNode parsed;
+        /** The interceptor this chain was handed to; null for the outermost chain. */
+        private final ToolInterceptor owner;
+        private final AtomicBoolean proceeded = new AtomicBoolean();
 
-        Chain(Entry entry, ToolContext context, int index, ToolCall call, JsonNode parsed) {
+        Chain(Entry entry, ToolContext context, int index, ToolCall call, JsonNode parsed, ToolInterceptor owner) {
             this.entry = entry;
             this.context = context;
             this.index = index;
             this.call = call;
             this.parsed = parsed;
+            this.owner = owner;
         }
 
         @Override
@@ -179,6 +189,10 @@ public final class ToolRegistry {
 
         @Override
         public ToolResult proceed(ToolCall next) throws Exception {
+            if (proceeded.getAndSet(true) && owner != null) {
+                throw new IllegalStateException("tool interceptor " + owner
+                        + " called proceed() twice; an interceptor calls it at most once per call");
+            }
             JsonNode args = parsed;
             if (!next.argumentsJson().equals(call.argumentsJson())) {
                 Object checked = check(entry, next.argumentsJson());
@@ -189,9 +203,10 @@ public final class ToolRegistry {
             }
             if (index < interceptors.size()) {
                 ToolInterceptor interceptor = interceptors.get(index);
-                ToolResult result = interceptor.intercept(new Chain(entry, context, index + 1, next, args));
+                ToolResult result = interceptor.intercept(new Chain(entry, context, index + 1, next, args, interceptor));
                 if (result == null) {
-                    throw new IllegalStateException("tool interceptor " + interceptor.getClass().getName() + " returned null");
+                    throw new IllegalStateException("tool interceptor " + interceptor
+                            + " returned null; return chain.proceed(call) or a result of its own");
                 }
                 return result;
             }

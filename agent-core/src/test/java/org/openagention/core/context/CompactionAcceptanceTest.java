@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.Limits;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.journal.JournalEntry;
@@ -76,14 +77,14 @@ class CompactionAcceptanceTest {
         Path spill = dir.resolve("spill");
         JournalStore journal = JournalStore.inMemory();
         RecordingListener listener = new RecordingListener();
-        Agent agent = Agent.builder().model(model).addTool(readFile).journal(journal).addListener(listener)
-                .limits(Limits.builder().maxTurns(250).build())
+        Agent agent = Agent.builder().model(model).addTool(readFile).addListener(listener)
                 .addModelInterceptor(Compaction.builder().model(model).contextWindow(WINDOW).threshold(0.8)
                         .keepRecentMessages(6).tokenCounter(counter).build())
                 .addToolInterceptor(ToolOutputLimit.builder().maxChars(3000).spillDirectory(spill).build())
                 .build();
 
-        RunResult result = agent.run("Read every file of the repository, in order, then report.");
+        RunResult result = agent.run("Read every file of the repository, in order, then report.",
+                RunOptions.builder().journal(journal).limits(Limits.builder().maxTurns(250).build()).build());
 
         assertThat(result.stopReason()).as(result.detail()).isEqualTo(StopReason.COMPLETED);
         assertThat(result.finalText()).isEqualTo(ANSWER);

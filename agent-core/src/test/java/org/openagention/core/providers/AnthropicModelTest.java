@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openagention.core.ConfigurationException;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.internal.Json;
 import org.openagention.core.message.Content;
 import org.openagention.core.message.Message;
@@ -51,7 +52,7 @@ class AnthropicModelTest {
 
     AnthropicModel model() {
         return AnthropicModel.builder().apiKey(KEY).baseUrl(anthropicBase()).model("claude-sonnet-4-5")
-                .maxTokens(1024).sleeper(sleeper).readTimeout(Duration.ofSeconds(30)).build();
+                .maxTokens(1024).http(h -> h.sleeper(sleeper).idleTimeout(Duration.ofSeconds(30))).build();
     }
 
     static ModelRequest hello() {
@@ -186,7 +187,7 @@ class AnthropicModelTest {
         assertThat(model().complete(hello()).text()).isEqualTo("Hello! How can I help?");
 
         AnthropicModel once = AnthropicModel.builder().apiKey(KEY).baseUrl(anthropicBase()).model("m")
-                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).sleeper(sleeper).build();
+                .http(h -> h.retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).sleeper(sleeper)).build();
         server.enqueue(LoopbackServer.Reply.json(529, overloaded))
                 .enqueue(LoopbackServer.Reply.json(529, overloaded));
         assertThatThrownBy(() -> once.complete(hello())).isInstanceOf(OverloadedException.class);
@@ -300,7 +301,7 @@ class AnthropicModelTest {
     @Test
     void rateLimitThatPersistsIsTyped() {
         AnthropicModel once = AnthropicModel.builder().apiKey(KEY).baseUrl(anthropicBase()).model("m")
-                .retryPolicy(RetryPolicy.none()).build();
+                .http(h -> h.retryPolicy(RetryPolicy.none())).build();
         server.enqueue(LoopbackServer.Reply.json(429, "{\"type\":\"error\",\"error\":{\"type\":"
                 + "\"rate_limit_error\",\"message\":\"slow down\"}}").header("retry-after", "3"));
 

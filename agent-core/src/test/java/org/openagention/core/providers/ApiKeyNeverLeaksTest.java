@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentEvent;
+import org.openagention.core.RetryPolicy;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.journal.JournalEntry;
@@ -47,10 +49,13 @@ class ApiKeyNeverLeaksTest {
         JournalStore journal = JournalStore.file(dir);
         RecordingListener events = new RecordingListener();
         Model model = OpenAiModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).model("gpt-4o-mini")
-                .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build())
-                .sleeper(new FakeSleeper()).build();
+                .http(h -> h.retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build())
+                        .sleeper(new FakeSleeper()))
+                .build();
         Tool lookup = Tool.readOnly("lookup", "Looks up a city.", Lookup.class, (a, c) -> ToolResult.success("ok"));
-        Agent agent = Agent.builder().model(model).addTool(lookup).addListener(events).journal(journal).build();
+        Agent agent = Agent.builder().model(model).addTool(lookup).addListener(events).build();
+        RunOptions journaled = RunOptions.builder().journal(journal).build();
+        RunOptions streamed = journaled.toBuilder().streaming(true).build();
         String echo = "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + " (Bearer " + KEY
                 + ")\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}";
 
@@ -59,21 +64,21 @@ class ApiKeyNeverLeaksTest {
         String logs = captureStderr(() -> {
             // 1. the provider rejects the key and echoes it back
             server.enqueue(Reply.json(401, echo));
-            results.add(agent.run("first"));
+            results.add(agent.run("first", journaled));
             // 2. server errors, retried and logged, then given up
             server.enqueue(Reply.json(500, echo)).enqueue(Reply.json(503, echo));
-            results.add(agent.run("second"));
+            results.add(agent.run("second", journaled));
             // 3. a stream cut mid-way, and an error event carrying the key
             String sse = "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\n"
                     + "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"}}]}\n\n";
             server.enqueue(Reply.sse(sse).cutAfter(sse.length() - 10));
-            results.add(agent.toBuilder().streaming(true).build().run("third"));
+            results.add(agent.run("third", streamed));
             server.enqueue(Reply.sse("data: " + echo + "\n\n"));
-            results.add(agent.toBuilder().streaming(true).build().run("fourth"));
+            results.add(agent.run("fourth", streamed));
             // 4. a successful run with a tool call
             server.enqueue(Reply.json(OpenAiAgentEndToEndTest.toolCallJson("1", "Oslo")))
                     .enqueue(Reply.json(OpenAiAgentEndToEndTest.answerJson("Done.")));
-            results.add(agent.run("fifth"));
+            results.add(agent.run("fifth", journaled));
             // 5. a direct call that throws
             server.enqueue(Reply.json(403, echo));
             try {

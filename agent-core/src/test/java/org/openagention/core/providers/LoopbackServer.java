@@ -29,7 +29,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopbackServer implements AutoCloseable {
 
-    /** One scripted answer. {@code cutAfter} >= 0 sends only that many body bytes, then drops the connection. */
+    /**
+     * One scripted answer. {@code cutAfter} >= 0 sends only that many body bytes, then drops the
+     * connection; with {@code hold} as well, it goes silent after those bytes until {@code hold}
+     * opens (a stream that stalls). {@code hold} alone holds the reply back before its headers.
+     */
     public record Reply(int status, Map<String, String> headers, byte[] body, int cutAfter, CountDownLatch hold) {
         public static Reply json(int status, String body) {
             return new Reply(status, Map.of("content-type", "application/json"), body.getBytes(StandardCharsets.UTF_8),
@@ -54,6 +58,11 @@ public final class LoopbackServer implements AutoCloseable {
         /** This reply, with the connection dropped after {@code bytes} bytes of the body. */
         public Reply cutAfter(int bytes) {
             return new Reply(status, headers, body, bytes, hold);
+        }
+
+        /** This reply's headers and first {@code bytes} body bytes, then silence until {@code latch} opens, then a dropped connection. */
+        public Reply silentAfter(int bytes, CountDownLatch latch) {
+            return new Reply(status, headers, body, bytes, latch);
         }
 
         /** This reply, held back (no headers sent) until {@code latch} opens. */
@@ -154,7 +163,7 @@ public final class LoopbackServer implements AutoCloseable {
             reply = Reply.json(500, "{\"error\":{\"message\":\"the loopback server has no reply scripted\"}}")
                     .header("x-should-retry", "false");
         }
-        if (reply.hold() != null) {
+        if (reply.hold() != null && reply.cutAfter() < 0) {
             try {
                 reply.hold().await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -168,6 +177,13 @@ public final class LoopbackServer implements AutoCloseable {
             OutputStream out = exchange.getResponseBody();
             out.write(bytes, 0, reply.cutAfter());
             out.flush();
+            if (reply.hold() != null) {
+                try {
+                    reply.hold().await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             // a handler that throws makes the JDK server drop the connection mid-body: a cut stream
             throw new IllegalStateException("loopback server cutting the response short on purpose");
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentEvent;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.internal.Json;
@@ -81,10 +82,9 @@ class OpenAiAgentEndToEndTest {
                 .instructions("Answer with the tool's help.")
                 .addTool(lookup)
                 .addListener(events)
-                .streaming(streaming)
                 .build();
 
-        RunResult result = agent.run("Which is colder, Oslo or Lima?");
+        RunResult result = agent.run("Which is colder, Oslo or Lima?", RunOptions.builder().streaming(streaming).build());
 
         assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
         assertThat(result.finalText()).isEqualTo(answer);

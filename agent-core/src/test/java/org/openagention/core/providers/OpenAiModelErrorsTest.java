@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.providers.LoopbackServer.Reply;
@@ -24,7 +25,7 @@ class OpenAiModelErrorsTest {
 
     private OpenAiModel model(RetryPolicy retry) {
         return OpenAiModel.builder().apiKey(OpenAiModelTest.KEY).baseUrl(server.baseUrl()).model("gpt-4o-mini")
-                .retryPolicy(retry).sleeper(sleeper).build();
+                .http(h -> h.retryPolicy(retry).sleeper(sleeper)).build();
     }
 
     @ParameterizedTest(name = "HTTP {0} from {1}")
@@ -67,10 +68,10 @@ class OpenAiModelErrorsTest {
         server.enqueue(Reply.json(500, LoopbackServer.resource("openai/errors/500.json")));
         server.enqueue(Reply.json(502, "<html>bad gateway</html>"));
         server.enqueueJsonResource("openai/text.response.json");
-        RetryPolicy retry = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(100)).jitter(() -> 0.5).build();
+        RetryPolicy retry = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(100)).jitter(0).build();
         ModelResponse r = model(retry).complete(OpenAiModelTest.textRequest());
         assertThat(r.text()).isEqualTo("Paris is the capital of France.");
-        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
     @Test

@@ -30,7 +30,7 @@ class OpenAiModelStreamTest {
 
     private OpenAiModel model() {
         return OpenAiModel.builder().apiKey(OpenAiModelTest.KEY).baseUrl(server.baseUrl()).model("gpt-4o-mini")
-                .sleeper(new FakeSleeper()).build();
+                .http(h -> h.sleeper(new FakeSleeper())).build();
     }
 
     @ParameterizedTest

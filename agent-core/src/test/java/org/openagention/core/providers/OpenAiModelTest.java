@@ -37,7 +37,8 @@ class OpenAiModelTest {
     }
 
     OpenAiModel.Builder model(String id) {
-        return OpenAiModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).model(id).sleeper(new FakeSleeper());
+        return OpenAiModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).model(id)
+                .http(h -> h.sleeper(new FakeSleeper()));
     }
 
     static ModelRequest textRequest() {

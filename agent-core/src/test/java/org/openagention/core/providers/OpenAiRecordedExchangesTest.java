@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.internal.Json;
 import org.openagention.core.message.AssistantMessage;
 import org.openagention.core.message.Content;
@@ -44,7 +45,7 @@ class OpenAiRecordedExchangesTest {
         assumeTrue(Files.isDirectory(DATA.resolve("openai-chat")),
                 "shared recorded exchanges not found at " + DATA.toAbsolutePath().normalize() + "; skipping");
         model = OpenAiModel.builder().apiKey("sk-recorded-000000").baseUrl(server.baseUrl()).model("gpt-4o-mini")
-                .retryPolicy(RetryPolicy.none()).build();
+                .http(h -> h.retryPolicy(RetryPolicy.none())).build();
     }
 
     @AfterEach

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openagention.core.ConfigurationException;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.internal.Json;
 import org.openagention.core.message.Content;
 import org.openagention.core.message.Message;
@@ -39,8 +40,8 @@ class OpenAiResponsesModelTest {
     }
 
     OpenAiResponsesModel model() {
-        return OpenAiResponsesModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).model("gpt-4.1").sleeper(sleeper)
-                .readTimeout(Duration.ofSeconds(30)).build();
+        return OpenAiResponsesModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).model("gpt-4.1")
+                .http(h -> h.sleeper(sleeper).idleTimeout(Duration.ofSeconds(30))).build();
     }
 
     static ModelRequest hello() {
@@ -150,7 +151,8 @@ class OpenAiResponsesModelTest {
                 .enqueue(LoopbackServer.Reply.json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"))
                 .enqueue(LoopbackServer.Reply.json(Fixtures.resource("openai-responses/text.response.json")));
         OpenAiResponsesModel patient = OpenAiResponsesModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
-                .model("gpt-4.1").sleeper(sleeper).retryPolicy(RetryPolicy.builder().maxAttempts(3).build()).build();
+                .model("gpt-4.1").http(h -> h.sleeper(sleeper).retryPolicy(RetryPolicy.builder().maxAttempts(3).build()))
+                .build();
         assertThat(patient.complete(hello()).text()).isEqualTo("Hello! How can I help?");
         assertThat(sleeper.sleeps()).startsWith(Duration.ofSeconds(2)).hasSize(2);
         assertThat(server.received()).hasSize(5);

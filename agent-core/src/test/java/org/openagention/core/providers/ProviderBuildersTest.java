@@ -83,11 +83,11 @@ class ProviderBuildersTest {
 
     @Test
     void timeoutsMustBePositiveOnEveryBuilder() {
-        assertThatThrownBy(() -> OpenAiModel.builder().readTimeout(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout must be positive");
-        assertThatThrownBy(() -> AnthropicModel.builder().connectTimeout(Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> OpenAiModel.builder().http(h -> h.idleTimeout(Duration.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleTimeout must be positive");
+        assertThatThrownBy(() -> AnthropicModel.builder().http(h -> h.connectTimeout(Duration.ofSeconds(-1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout must be positive");
-        assertThatThrownBy(() -> OpenAiResponsesModel.builder().readTimeout(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout must be positive");
+        assertThatThrownBy(() -> OpenAiResponsesModel.builder().http(h -> h.idleTimeout(Duration.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleTimeout must be positive");
     }
 }

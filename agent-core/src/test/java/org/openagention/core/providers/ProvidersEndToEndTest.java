@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentEvent;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.internal.Json;
@@ -26,7 +27,8 @@ class ProvidersEndToEndTest {
 
     static RunResult run(Model model, boolean streaming, RecordingListener listener) {
         return Agent.builder().model(model).instructions("Answer with the tool's help.").addTool(WEATHER)
-                .streaming(streaming).addListener(listener).build().run("Is Utrecht warmer than Lyon?");
+                .addListener(listener).build()
+                .run("Is Utrecht warmer than Lyon?", RunOptions.builder().streaming(streaming).build());
     }
 
     @ParameterizedTest(name = "streaming={0}")

@@ -123,6 +123,51 @@ class ToolRegistryTest {
         assertThat(result.text()).contains("$.from: expected string");
     }
 
+    /** An interceptor with a name, so that errors can be checked for naming it. */
+    private record Named(String name, ToolInterceptor body) implements ToolInterceptor {
+        @Override
+        public ToolResult intercept(Chain chain) throws Exception {
+            return body.intercept(chain);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @Test
+    void interceptorCallingProceedTwiceFailsNamingIt() {
+        int[] runs = {0};
+        ToolRegistry r = ToolRegistry.of(Tool.of("count", "Counts", NoArgs.class, (a, ctx) -> {
+            runs[0]++;
+            return ToolResult.success("ran");
+        })).withInterceptors(List.of(new Named("retry-twice", chain -> {
+            chain.proceed(chain.call());
+            return chain.proceed(chain.call());
+        })));
+        ToolResult result = r.execute(new ToolCall("i", "count", "{}"), ToolContext.standalone());
+        assertThat(result.isError()).isTrue();
+        assertThat(result.text()).contains("tool interceptor retry-twice called proceed() twice");
+        assertThat(runs[0]).isEqualTo(1);
+    }
+
+    @Test
+    void interceptorReturningNullFailsNamingIt() {
+        ToolRegistry r = registry.withInterceptors(List.of(new Named("forgetful", chain -> null)));
+        ToolResult result = r.execute(new ToolCall("i", "ping", "{}"), ToolContext.standalone());
+        assertThat(result.isError()).isTrue();
+        assertThat(result.text()).contains("tool interceptor forgetful returned null");
+    }
+
+    @Test
+    void interceptorMayShortCircuitWithItsOwnResult() {
+        ToolRegistry r = registry.withInterceptors(List.of(new Named("deny",
+                chain -> ToolResult.error(ToolResult.ErrorKind.DENIED, "not allowed"))));
+        ToolResult result = r.execute(new ToolCall("i", "ping", "{}"), ToolContext.standalone());
+        assertThat(result.text()).isEqualTo("not allowed");
+    }
+
     @Test
     void rawToolIsValidatedAgainstItsDeclaredSchema() {
         Tool raw = new Tool() {

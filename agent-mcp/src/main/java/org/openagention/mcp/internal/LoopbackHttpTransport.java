@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,9 @@ import reactor.core.publisher.Mono;
  * bound to the loopback address: every POST carries one JSON-RPC message and a request is answered
  * with one {@code application/json} body; there are no sessions and no server-to-client stream
  * (GET and DELETE answer 405, as the specification allows). Requests with an {@code Origin} that is
- * not a loopback origin are refused (DNS rebinding). Thread-safe.
+ * not a loopback origin are refused (DNS rebinding). A request whose params have the wrong shape is
+ * answered with an invalid-params error ({@code -32602}, see {@link RequestParams}) and a one-line
+ * warning. Thread-safe.
  */
 public final class LoopbackHttpTransport implements McpStatelessServerTransport {
     private static final Logger log = LoggerFactory.getLogger(LoopbackHttpTransport.class);
@@ -98,7 +101,7 @@ public final class LoopbackHttpTransport implements McpStatelessServerTransport 
             }
             dispatch(exchange, body);
         } catch (RuntimeException e) {
-            log.warn("MCP HTTP request failed", e);
+            log.warn("MCP HTTP: a request failed: {}", e.toString());
         }
     }
 
@@ -112,6 +115,13 @@ public final class LoopbackHttpTransport implements McpStatelessServerTransport 
         }
         McpStatelessServerHandler h = handler;
         if (message instanceof McpSchema.JSONRPCRequest request) {
+            Optional<String> problem = RequestParams.problem(request.method(), request.params());
+            if (problem.isPresent()) {
+                log.warn("MCP HTTP: request {} ({}) rejected ({}): {}", request.id(), request.method(),
+                        RequestParams.INVALID_PARAMS, problem.get());
+                send(exchange, 200, mapper.writeValueAsString(RequestParams.error(request, problem.get())));
+                return;
+            }
             McpSchema.JSONRPCResponse response;
             try {
                 response = h.handleRequest(McpTransportContext.EMPTY, request).block(Duration.ofMinutes(10));

@@ -17,6 +17,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,9 @@ import reactor.core.publisher.Mono;
  * ourselves (the SDK's own stdio transport stops reading at the first line that is not JSON and
  * never reports the end of the input). A line that is not JSON is answered with a JSON-RPC parse
  * error ({@code -32700}, {@code "id": null}), a JSON value that is not a JSON-RPC message with an
- * invalid-request error ({@code -32600}), each with a one-line warning in the log, and reading
- * goes on. When the input ends, {@link #serve()} waits for the messages still being handled, then
+ * invalid-request error ({@code -32600}), a request whose params have the wrong shape with an
+ * invalid-params error ({@code -32602}, see {@link RequestParams}), each with a one-line warning in
+ * the log, and reading goes on. When the input ends, {@link #serve()} waits for the messages still being handled, then
  * returns. Thread-safe; {@link #serve()} is called once.
  */
 public final class StdioLineTransport implements McpServerTransportProvider {
@@ -126,6 +128,13 @@ public final class StdioLineTransport implements McpServerTransportProvider {
             reject(number, -32600, requestId(tree),
                     "Invalid Request: expected a JSON-RPC 2.0 request, notification or response object");
             return;
+        }
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            Optional<String> problem = RequestParams.problem(request.method(), request.params());
+            if (problem.isPresent()) {
+                reject(number, RequestParams.INVALID_PARAMS, requestId(tree), problem.get());
+                return;
+            }
         }
         dispatch(message);
     }

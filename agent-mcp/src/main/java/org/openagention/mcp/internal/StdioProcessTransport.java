@@ -15,9 +15,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.openagention.mcp.McpServerConfig;
+import org.openagention.tools.process.ProcessTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * The stdio transport: one child process per connection, newline-delimited JSON-RPC on its
  * stdin/stdout. Written here rather than taken from the SDK so that the process is ours to watch
- * (a dead server is noticed at once and restarted on the next call), its whole process tree is
- * ended on close (an {@code npx} launcher leaves no orphaned node behind), and its last stderr
+ * (a dead server is noticed at once and restarted on the next call), its whole {@link ProcessTree}
+ * is ended on close (an {@code npx} launcher leaves no orphaned node behind), and its last stderr
  * lines can be quoted in error messages. Thread-safe.
  */
 public final class StdioProcessTransport implements McpClientTransport {
@@ -201,33 +201,13 @@ public final class StdioProcessTransport implements McpClientTransport {
         if (p == null) {
             return;
         }
-        List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
-        tree.add(p.toHandle());
+        ProcessTree tree = ProcessTree.of(p);
         try {
             p.getOutputStream().close();
         } catch (IOException e) {
             // Already closed.
         }
-        tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        for (ProcessHandle h : tree) {
-            long left = deadline - System.nanoTime();
-            try {
-                h.onExit().get(Math.max(left, 1), TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                h.destroyForcibly();
-            }
-        }
-        for (ProcessHandle h : tree) {
-            if (h.isAlive()) {
-                h.destroyForcibly();
-                try {
-                    h.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    log.warn("process {} of MCP server '{}' did not exit after KILL", h.pid(), config.name());
-                }
-            }
-        }
+        tree.terminate(GRACE);
     }
 
     @Override

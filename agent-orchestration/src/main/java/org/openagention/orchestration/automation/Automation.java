@@ -72,7 +72,7 @@ public final class Automation {
         return input;
     }
 
-    /** The run's budget, replacing the agent's own limits, when set. */
+    /** The run's limits (its {@link org.openagention.core.RunOptions}); empty for {@link Limits#defaults()}. */
     public Optional<Limits> limits() {
         return Optional.ofNullable(limits);
     }

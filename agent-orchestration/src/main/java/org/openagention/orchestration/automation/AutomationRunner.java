@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * timeout ends that run ({@link AutomationStatus#FAILED} or {@link AutomationStatus#TIMED_OUT},
  * with a message) and nothing else. Each run has its own journal in the runner's
  * {@link JournalStore} ({@link AutomationRun#runId()}), and the agent's run is journaled there
- * too unless the agent has its own journal.
+ * too.
  *
  * <pre>{@code
  * try (AutomationRunner runner = AutomationRunner.builder().skills(skills)

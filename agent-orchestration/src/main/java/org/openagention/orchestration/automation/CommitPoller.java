@@ -1,16 +1,19 @@
 package org.openagention.orchestration.automation;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.openagention.core.ConfigurationException;
+import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.process.Git;
 
 /** Polls a branch with {@code git rev-parse} and reports each change of its commit once. */
 final class CommitPoller {
     private static final int MAX_LISTED = 20;
+    private static final Git GIT = Git.create().withTimeout(Duration.ofSeconds(30));
 
     private final Trigger.GitCommits trigger;
     private final Consumer<TriggerEvent> fire;
@@ -35,14 +38,14 @@ final class CommitPoller {
             Clock clock) {
         Path repo = trigger.repository();
         try {
-            Git.Output o = Git.run(repo, "rev-parse", "--git-dir");
+            Git.Result o = GIT.run(repo, "rev-parse", "--git-dir");
             if (!o.ok()) {
                 throw new ConfigurationException(repo + " is not a git repository: " + o.text());
             }
             CommitPoller p = new CommitPoller(trigger, fire, problem, clock);
-            p.last = Git.head(repo, trigger.branch());
+            p.last = head(repo, trigger.branch());
             return p;
-        } catch (IOException e) {
+        } catch (WorkspaceException e) {
             throw new ConfigurationException("cannot run git in " + repo + " (is git installed?): " + e.getMessage(), e);
         }
     }
@@ -51,8 +54,8 @@ final class CommitPoller {
     synchronized void poll() {
         String head;
         try {
-            head = Git.head(trigger.repository(), trigger.branch());
-        } catch (IOException e) {
+            head = head(trigger.repository(), trigger.branch());
+        } catch (WorkspaceException e) {
             problem.accept("git rev-parse " + trigger.branch() + " failed in " + trigger.repository() + ": " + e.getMessage());
             return;
         }
@@ -79,11 +82,11 @@ final class CommitPoller {
         String range = from.isEmpty() ? to : from + ".." + to;
         List<String> lines = new ArrayList<>();
         try {
-            Git.Output o = Git.run(trigger.repository(), "log", "--format=%h %s", "-n", String.valueOf(MAX_LISTED + 1), range);
-            if (o.ok() && !o.text().isEmpty()) {
-                lines.addAll(List.of(o.text().split("\n")));
+            Git.Result o = GIT.run(trigger.repository(), "log", "--format=%h %s", "-n", String.valueOf(MAX_LISTED + 1), range);
+            if (o.ok()) {
+                lines.addAll(Git.lines(o.out()));
             }
-        } catch (IOException e) {
+        } catch (WorkspaceException e) {
             problem.accept("git log " + range + " failed: " + e.getMessage());
         }
         if (lines.isEmpty()) {
@@ -94,5 +97,11 @@ final class CommitPoller {
             lines.add("... and more");
         }
         return lines;
+    }
+
+    /** The commit {@code branch} points at, or empty when it does not exist (yet). */
+    private static String head(Path repo, String branch) {
+        Git.Result o = GIT.run(repo, "rev-parse", "--verify", "--quiet", branch + "^{commit}");
+        return o.ok() ? o.out().strip() : "";
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.openagention.core.Agent;
 import org.openagention.core.AgentException;
 import org.openagention.core.AgentLoop;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.journal.JournalStore;
@@ -42,7 +43,9 @@ final class RunExecution {
         } catch (RuntimeException e) {
             return started.with(AutomationStatus.FAILED, e.getMessage(), null, "", clock.instant());
         }
-        AgentLoop l = agent.start(prompt(started.event()));
+        RunOptions.Builder options = RunOptions.builder().journal(journal);
+        automation.limits().ifPresent(options::limits);
+        AgentLoop l = agent.start(prompt(started.event()), options.build());
         loop = l;
         if (closed) {
             l.cancel();
@@ -75,12 +78,6 @@ final class RunExecution {
         if (agent == null) {
             throw new IllegalStateException("the agent factory of automation '" + automation.id() + "' returned null");
         }
-        Agent.Builder b = agent.toBuilder();
-        automation.limits().ifPresent(b::limits);
-        if (agent.journal().isEmpty()) {
-            b.journal(journal);
-        }
-        agent = b.build();
         if (automation.skill().isEmpty()) {
             return agent;
         }

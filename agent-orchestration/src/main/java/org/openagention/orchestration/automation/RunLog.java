@@ -1,8 +1,7 @@
 package org.openagention.orchestration.automation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.openagention.core.journal.JournalStore;
@@ -12,7 +11,6 @@ import org.slf4j.LoggerFactory;
 /** Where automation runs are reported: each run's journal, and the listeners. */
 final class RunLog {
     private static final Logger LOG = LoggerFactory.getLogger(AutomationRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JournalStore journal;
     private final Clock clock;
@@ -29,17 +27,13 @@ final class RunLog {
 
     /** Opens the run's journal with why it started. */
     void triggered(String runId, String automationId, TriggerEvent event) {
-        ObjectNode payload = JSON.createObjectNode().put("automation", automationId).put("trigger", event.description());
-        event.details().forEach(payload.putArray("details")::add);
-        journal.append(runId, "automation.triggered", "", clock.instant(), payload.toString());
+        record(runId, new AutomationFact.Triggered(automationId, event.description(), event.details()), clock.instant());
     }
 
     /** Journals a status change and tells the listeners. */
     void status(AutomationRun run) {
-        ObjectNode payload = JSON.createObjectNode().put("status", run.status().name()).put("detail", run.detail())
-                .put("agentRunId", run.agentRunId());
         try {
-            journal.append(run.runId(), "automation.status", "", run.at(), payload.toString());
+            record(run.runId(), new AutomationFact.StatusChanged(run.status(), run.detail(), run.agentRunId()), run.at());
         } catch (RuntimeException e) {
             LOG.warn("could not journal the status of automation run {}: {}", run.runId(), e.toString());
         }
@@ -50,6 +44,11 @@ final class RunLog {
                 LOG.warn("automation listener {} threw on {}", l, run, e);
             }
         }
+    }
+
+    /** Journals {@code fact}: the only way anything reaches an automation run's journal. */
+    private void record(String runId, AutomationFact fact, Instant at) {
+        journal.append(runId, AutomationFact.typeOf(fact), "", at, AutomationFact.encode(fact));
     }
 
     /** Logs a trigger's problem and tells the listeners. */

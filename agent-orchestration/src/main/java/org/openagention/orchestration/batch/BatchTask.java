@@ -3,6 +3,7 @@ package org.openagention.orchestration.batch;
 import java.util.Objects;
 import java.util.function.Function;
 import org.openagention.core.Agent;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 
 /**
@@ -20,8 +21,20 @@ public interface BatchTask {
 
     /** A task that runs {@code agent} on the prompt {@code prompt} makes from each item. */
     static BatchTask of(Agent agent, Function<String, String> prompt) {
+        return of(agent, prompt, RunOptions.defaults());
+    }
+
+    /**
+     * A task that runs {@code agent} with {@code options} (limits, a journal) on the prompt
+     * {@code prompt} makes from each item; each item's run gets a fresh run id.
+     */
+    static BatchTask of(Agent agent, Function<String, String> prompt, RunOptions options) {
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(prompt, "prompt");
-        return item -> agent.run(prompt.apply(item));
+        Objects.requireNonNull(options, "options");
+        if (options.runId().isPresent()) {
+            throw new IllegalArgumentException("a batch task's options cannot carry a run id: each item is a run of its own");
+        }
+        return item -> agent.run(prompt.apply(item), options);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.openagention.core.Agent;
 import org.openagention.core.OutputSpec;
+import org.openagention.core.RunOptions;
 import org.openagention.core.tool.Description;
 import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.ReviewItem;
@@ -12,6 +13,7 @@ import org.openagention.orchestration.Reviewer;
 /** A reviewer agent: a structured decision (approve / reject / revise) with feedback. */
 public final class AgentReviewer implements Reviewer {
     private final Agent agent;
+    private final RunOptions options;
 
     /** The decision as the model writes it. */
     public enum Choice {
@@ -24,8 +26,9 @@ public final class AgentReviewer implements Reviewer {
             Choice decision,
             @Description("What must change and why; required for revise and reject") String feedback) {}
 
-    public AgentReviewer(Agent agent) {
+    public AgentReviewer(Agent agent, RunOptions options) {
         this.agent = Objects.requireNonNull(agent, "agent");
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     @Override
@@ -34,7 +37,7 @@ public final class AgentReviewer implements Reviewer {
                 a.decision() != Choice.approve && (a.feedback() == null || a.feedback().isBlank())
                         ? List.of("feedback is required when the decision is " + a.decision())
                         : List.of());
-        Answer answer = agent.run(prompt(item), spec);
+        Answer answer = agent.run(prompt(item), spec, options).value();
         String feedback = answer.feedback() == null ? "" : answer.feedback();
         switch (answer.decision()) {
             case approve:

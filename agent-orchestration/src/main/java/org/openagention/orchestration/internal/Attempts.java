@@ -19,7 +19,7 @@ final class Attempts {
      * worker did not finish), or the error that ended it.
      */
     record Done(String taskId, int attempt, RunResult result, Verdict verdict, Throwable error, Duration elapsed,
-            Budget allotment) {}
+            Budget allotment) implements Completion {}
 
     /** Waits out the backoff, runs the worker, then the check. Never throws: the supervisor must hear back. */
     static Done run(Sleeper sleeper, Task task, int n, Workspace ws, Worker worker, String prompt, Budget allot,

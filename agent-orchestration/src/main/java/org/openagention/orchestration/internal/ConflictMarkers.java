@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.openagention.tools.process.Git;
 
 /** Finds git's conflict markers left in a resolution's files, so that they never reach the target. */
 final class ConflictMarkers {

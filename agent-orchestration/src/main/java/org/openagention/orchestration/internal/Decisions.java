@@ -1,167 +1,118 @@
 package org.openagention.orchestration.internal;
 
 import java.time.Duration;
-import org.openagention.orchestration.Budget;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.openagention.core.RunResult;
 import org.openagention.orchestration.FailureKind;
 import org.openagention.orchestration.FailurePolicy;
-import org.openagention.orchestration.OrchestrationEvent;
-import org.openagention.orchestration.ReviewItem;
+import org.openagention.orchestration.ReviewDecision;
+import org.openagention.orchestration.Spend;
 import org.openagention.orchestration.TaskState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.openagention.orchestration.Verdict;
 
 /**
- * The supervisor's decisions on a task, each journaled, applied to the run state and published:
- * state moves, retry or give up, the failure policy (skip dependents, or replan through
- * {@link Replanning}), completion and merge (through {@link Merging}), and review outcomes.
+ * The supervisor's decisions on a task, computed from the run's state and returned as values
+ * (facts, or what to do {@link Next}): state moves, how an attempt ended, retry or give up,
+ * skipping dependents, and what a review decision means. Nothing here journals, applies or acts;
+ * the supervisor does. Touched by the supervisor thread only.
  */
 final class Decisions {
-    private static final Logger LOG = LoggerFactory.getLogger(Decisions.class);
-
     private final Settings s;
     private final RunState st;
-    private final RunLog log;
-    private final Supervisor sup;
-    private final Merging merging;
-    private final Replanning replanning;
 
-    Decisions(Settings s, RunState st, RunLog log, Supervisor sup) {
+    Decisions(Settings s, RunState st) {
         this.s = s;
         this.st = st;
-        this.log = log;
-        this.sup = sup;
-        this.merging = new Merging(st, log, sup, this);
-        this.replanning = new Replanning(s, st, log);
     }
 
-    void move(Track t, TaskState to, String reason) {
-        move(t, to, reason, null, "", false);
+    /** How an attempt ended, and what comes next for its task. */
+    record Attempted(RunFact.AttemptFinished fact, Next next) {}
+
+    /** A move of the task from where it is to {@code to} (neither failed nor pending); refused when not allowed. */
+    RunFact.Moved move(Track t, TaskState to, String reason) {
+        return new RunFact.Moved(t.id(), t.state, t.state.moveTo(to), reason);
     }
 
-    void move(Track t, TaskState to, String reason, FailureKind kind, String failure, boolean backoff) {
-        TaskState from = t.state;
-        from.moveTo(to); // refuse before anything is journaled
-        Payload p = log.payload(t.id()).put("from", from.name()).put("to", to.name()).put("reason", reason);
-        if (to == TaskState.FAILED) {
-            p.put("kind", kind.name()).put("failure", failure);
-        } else if (to == TaskState.PENDING) {
-            p.put("backoff", backoff);
+    /** The running task's attempt failed. */
+    RunFact.Failed failed(Track t, FailureKind kind, String failure) {
+        return new RunFact.Failed(t.id(), t.state, Texts.firstLine(failure), kind, failure);
+    }
+
+    /** Reads how an attempt came back: what it spent and how it ended, then fail, block, review or complete. */
+    Attempted attempted(Track t, Attempts.Done d) {
+        RunResult r = d.result();
+        Verdict v = d.verdict();
+        FailureKind kind = null;
+        String failure = "";
+        if (d.error() != null) {
+            kind = FailureKind.WORKER_ERROR;
+            failure = "the attempt failed with " + Texts.describe(d.error());
+        } else if (!r.isSuccess()) {
+            kind = BudgetGate.spentAllotment(r.stopReason(), d.allotment()) ? FailureKind.BUDGET_SPENT
+                    : FailureKind.WORKER_STOPPED;
+            failure = "the worker stopped without finishing: " + r.stopReason().name().toLowerCase()
+                    + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
+        } else if (v instanceof Verdict.Failed) {
+            kind = FailureKind.CHECK_FAILED;
+            failure = v.output();
         }
-        log.write("task.state", p);
-        st.applyState(t, to, kind, failure, backoff);
-        sup.stateChanged(t, to);
-        log.publish(() -> new OrchestrationEvent.TaskStateChanged(st.runId, log.now(), t.id(), from, to, reason));
+        String outcome = kind != null ? kind.name() : v instanceof Verdict.Blocked ? "blocked" : "passed";
+        Duration elapsed = d.elapsed().truncatedTo(ChronoUnit.MILLIS); // as the journal keeps it
+        Spend spend = r == null ? new Spend(0, 0, elapsed) : new Spend(r.usage().totalTokens(), r.costUsd(), elapsed);
+        // A checkpoint serves a later attempt; an attempt accepted without review has none.
+        boolean last = kind == null && v instanceof Verdict.Passed && t.task.reviewer().isEmpty();
+        RunFact.AttemptFinished fact = new RunFact.AttemptFinished(t.id(), d.attempt(), outcome,
+                r == null ? 0 : r.turns(), spend, r == null ? "" : r.finalText(), v == null ? "" : v.output(), failure,
+                r == null || last ? "" : Checkpoints.summarize(r), r == null ? "" : r.stopReason().name(),
+                r == null ? "" : r.runId());
+        Next next = kind != null ? new Next.Fail(kind, failure)
+                : v instanceof Verdict.Blocked ? new Next.Record(List.of(move(t, TaskState.BLOCKED, v.output())))
+                : t.task.reviewer().isPresent() ? new Next.Review() : new Next.Complete("");
+        return new Attempted(fact, next);
     }
 
-    /** The running task's attempt failed: record it, then retry or give up. */
-    void fail(Track t, FailureKind kind, String failure) {
-        move(t, TaskState.FAILED, Texts.firstLine(failure), kind, failure, false);
-        afterFailure(t);
-    }
-
-    void afterFailure(Track t) {
-        boolean retry = t.failureKind != FailureKind.BUDGET_SPENT && t.failureKind != FailureKind.LANE_UNAVAILABLE
-                && t.failureKind != FailureKind.MERGE_FAILED
-                && t.task.retry().retries(t.failureKind, t.attempts) && !st.failFastStop
+    /** A failed task: retried (pending again, after its backoff) or given up on. */
+    RunFact afterFailure(Track t) {
+        FailureKind kind = t.failureKind;
+        boolean retry = t.task.retryOn().contains(kind) && t.attempts < t.task.retry().maxAttempts() && !st.failFastStop
                 && BudgetGate.taskBudgetLeft(t);
         if (retry) {
-            move(t, TaskState.PENDING, "retry: attempt " + (t.attempts + 1) + " of " + t.task.retry().maxAttempts(),
-                    null, "", true);
-            st.ready.addFirst(t.id());
-        } else {
-            giveUp(t);
+            t.state.moveTo(TaskState.PENDING);
+            return new RunFact.Requeued(t.id(), t.state, "retry: attempt " + (t.attempts + 1) + " of "
+                    + t.task.retry().maxAttempts(), true);
         }
-    }
-
-    private void giveUp(Track t) {
         String detail = "task '" + t.id() + "' failed after " + t.attempts + (t.attempts == 1 ? " attempt: " : " attempts: ")
                 + Texts.firstLine(t.failure);
-        boolean failFast = s.failurePolicy() == FailurePolicy.FAIL_FAST;
-        log.write("task.gave_up", log.payload(t.id()).put("kind", String.valueOf(t.failureKind))
-                .put("policy", s.failurePolicy().name()).put("failFast", failFast).put("detail", detail));
-        st.applyGaveUp(t, failFast, detail);
-        if (t.workspace != null && t.failureKind != FailureKind.MERGE_FAILED) { // a failed merge's work stays as it is
-            try {
-                sup.lanes.discard(t.task, t.workspace);
-            } catch (RuntimeException e) {
-                LOG.warn("Discarding the workspace of task {} failed; continuing", t.id(), e);
-            }
-        }
-        if (s.failurePolicy() == FailurePolicy.SKIP_DEPENDENTS
-                || (s.failurePolicy() == FailurePolicy.REPLAN && !replanning.replan(t))) {
-            skipDependents(t, "depends on failed task '" + t.id() + "'");
-        }
+        return new RunFact.GaveUp(t.id(), kind, s.failurePolicy(), s.failurePolicy() == FailurePolicy.FAIL_FAST, detail);
     }
 
     /** Skips every pending task downstream of {@code from}, for the reason {@code because}. */
-    void skipDependents(Track from, String because) {
+    List<RunFact> skipDependents(Track from, String because) {
+        List<RunFact> skips = new ArrayList<>();
         for (String id : st.graph.transitiveDependents(from.id())) {
             Track t = st.tracks.get(id);
-            if (t.state == TaskState.PENDING && !t.skipped) {
-                log.write("task.skipped", log.payload(id).put("because", because));
-                st.applySkipped(t, because);
-                log.publish(() -> new OrchestrationEvent.TaskSkipped(st.runId, log.now(), id, because));
+            if (t.state == TaskState.PENDING && !t.skipped()) {
+                skips.add(new RunFact.Skipped(id, because));
             }
         }
+        return skips;
     }
 
-    /**
-     * The task is accepted: merged, done, and its dependents unlocked. A merge that fails without
-     * a conflict fails the task instead ({@link FailureKind#MERGE_FAILED}, never retried, its work
-     * kept). The merge runs before the task is journaled done, so that such a task never is; a
-     * crash between the two tries the task again, and the lanes merge idempotently.
-     */
-    void complete(Track t, String reason) {
-        Merging.Attempt m = merging.attempt(t);
-        if (m.result() == null) {
-            if (t.state == TaskState.REVIEW) {
-                move(t, TaskState.RUNNING, "approved, but its merge failed");
-            }
-            fail(t, FailureKind.MERGE_FAILED, m.failure());
-            return;
+    /** What the review decision journaled for a task in review means: complete it, or take it back to fail or revise. */
+    Next onReview(Track t) {
+        ReviewDecision d = t.decision;
+        if (d instanceof ReviewDecision.Approve) {
+            return new Next.Complete("approved by " + d.reviewer());
+        } else if (d instanceof ReviewDecision.Reject r) {
+            return new Next.TakeBack("rejected by " + r.reviewer(), new Next.Fail(FailureKind.REJECTED,
+                    "the reviewer " + r.reviewer() + " rejected the work: " + r.feedback()));
         }
-        move(t, TaskState.DONE, reason);
-        merging.record(t, m.result());
-        unlock(t);
-    }
-
-    /** Merges a done task whose merge the journal does not record (after a crash). */
-    void mergeAgain(Track t) {
-        merging.merge(t);
-    }
-
-    private void unlock(Track t) {
-        for (String d : st.graph.dependents(t.id())) {
-            Track dt = st.tracks.get(d);
-            dt.unmet--;
-            if (st.isReady(dt)) {
-                st.ready.add(d);
-            }
-        }
-    }
-
-    /** Acts on the review decision journaled for a task in review. */
-    void actOnDecision(Track t) {
-        String decision = t.pendingDecision;
-        ReviewItem item = s.reviews().get(t.reviewItem).orElseThrow();
-        if ("approve".equals(decision)) {
-            complete(t, "approved by " + item.reviewer());
-        } else if ("reject".equals(decision)) {
-            move(t, TaskState.RUNNING, "rejected by " + item.reviewer());
-            fail(t, FailureKind.REJECTED, "the reviewer " + item.reviewer() + " rejected the work: " + item.feedback());
-        } else {
-            move(t, TaskState.RUNNING, "revision asked by " + item.reviewer());
-            if (t.attempts >= t.task.retry().maxAttempts()) {
-                fail(t, FailureKind.REJECTED, "the reviewer " + item.reviewer() + " asked for a revision after the last"
-                        + " allowed attempt: " + item.feedback());
-                return;
-            }
-            Budget allot = sup.budgets.allotment(t);
-            if (allot == null) {
-                fail(t, FailureKind.BUDGET_SPENT, "the graph's budget is spent; the revision cannot start");
-                return;
-            }
-            sup.startAttempt(t, allot, Duration.ZERO);
-        }
+        ReviewDecision.Revise v = (ReviewDecision.Revise) d;
+        Next then = t.attempts < t.task.retry().maxAttempts() ? new Next.Revise()
+                : new Next.Fail(FailureKind.REJECTED, "the reviewer " + v.reviewer() + " asked for a revision after"
+                        + " the last allowed attempt: " + v.feedback());
+        return new Next.TakeBack("revision asked by " + v.reviewer(), then);
     }
 }

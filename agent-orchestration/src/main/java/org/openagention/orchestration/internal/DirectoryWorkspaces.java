@@ -2,21 +2,19 @@ package org.openagention.orchestration.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.tools.FileTrees;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
 
@@ -65,14 +63,14 @@ public final class DirectoryWorkspaces implements TaskWorkspaces {
                 return Workspace.local(dir);
             }
             // A crash may have left half a copy: start again from the target.
-            deleteTree(dir);
-            deleteTree(base);
+            FileTrees.delete(dir);
+            FileTrees.delete(base);
             Path dirTmp = dir.resolveSibling(task.id() + ".tmp");
             Path baseTmp = base.resolveSibling(task.id() + ".tmp");
-            deleteTree(dirTmp);
-            deleteTree(baseTmp);
-            copyTree(target, baseTmp);
-            copyTree(target, dirTmp);
+            FileTrees.delete(dirTmp);
+            FileTrees.delete(baseTmp);
+            FileTrees.copy(target, baseTmp);
+            FileTrees.copy(target, dirTmp);
             Files.move(baseTmp, base, StandardCopyOption.ATOMIC_MOVE);
             Files.move(dirTmp, dir, StandardCopyOption.ATOMIC_MOVE);
             return Workspace.local(dir);
@@ -149,40 +147,5 @@ public final class DirectoryWorkspaces implements TaskWorkspaces {
             return false;
         }
         return !ea || Files.mismatch(a, b) == -1;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(d).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.Task;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.process.Git;
 
 /**
  * The {@link Lane#LOCAL} lane over a git repository: the task works in the repository's own
@@ -54,7 +55,7 @@ final class LocalLane {
         if (!r.ok()) {
             throw new WorkspaceException("cannot commit the work of local task '" + task.id() + "': " + r.describe());
         }
-        return MergeResult.merged(files);
+        return MergeResult.merged(files, git.check(repo, "rev-parse", "HEAD"));
     }
 
     /** Stashes the failed task's changes, untracked files included, so the working tree is clean again. */

@@ -2,9 +2,9 @@ package org.openagention.orchestration.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.openagention.orchestration.MergeResult;
-import org.openagention.orchestration.OrchestrationEvent;
+import org.openagention.tools.MergeResult;
 import org.openagention.orchestration.Task;
+import org.openagention.orchestration.TaskWorkspaces;
 import org.openagention.tools.Workspace;
 
 /**
@@ -17,7 +17,10 @@ import org.openagention.tools.Workspace;
  *
  * <p>A merge that fails without a conflict (the lanes threw: git refused because of local changes
  * in the target's working tree, say) is not a conflict and gets no resolution: {@link #attempt}
- * returns its reason, and the task fails for it (see {@link Decisions#complete}).
+ * returns its reason, and the supervisor fails the task for it.
+ *
+ * <p>It decides only: {@link #recorded} returns the facts of a merge result, which the supervisor
+ * journals and applies.
  */
 final class Merging {
     /** How many resolutions of one task's conflict are tried before the conflict is given up on. */
@@ -26,25 +29,20 @@ final class Merging {
     private static final int REASON_LINES = 6;
 
     private final RunState st;
-    private final RunLog log;
-    private final Supervisor sup;
     private final Decisions decisions;
 
-    Merging(RunState st, RunLog log, Supervisor sup, Decisions decisions) {
+    Merging(RunState st, Decisions decisions) {
         this.st = st;
-        this.log = log;
-        this.sup = sup;
         this.decisions = decisions;
     }
 
     /** How the lanes' merge of a task went: a result, or (result null) why it failed without a conflict. */
     record Attempt(MergeResult result, String failure) {}
 
-    /** Runs the lanes' merge of a task; nothing is journaled or applied. */
-    Attempt attempt(Track t) {
+    /** Runs the lanes' merge of a task in {@code ws}; nothing is journaled or applied. */
+    static Attempt attempt(TaskWorkspaces lanes, Track t, Workspace ws) {
         try {
-            Workspace ws = sup.workspace(t);
-            return new Attempt(sup.lanes.merge(t.task, ws), "");
+            return new Attempt(lanes.merge(t.task, ws), "");
         } catch (RuntimeException e) {
             return new Attempt(null, failureReason(t, e));
         }
@@ -57,71 +55,46 @@ final class Merging {
                 + " (on its branch); nothing of it was merged. Fix the cause, then merge it by hand.";
     }
 
-    /** Merges a done task (after a crash); a conflict becomes a new task, a failure leaves it unmerged. */
-    void merge(Track t) {
-        Attempt a = attempt(t);
-        if (a.result() == null) {
-            recordUnmerged(t, a.failure(), List.of(), "depends on task '" + t.id() + "', whose work could not be merged");
-        } else {
-            record(t, a.result());
-        }
+    /** The facts of a done task's merge (after a crash): as {@link #recorded}, or its work left unmerged. */
+    List<RunFact> again(Track t, Attempt a) {
+        return a.result() == null
+                ? unmerged(t, a.failure(), List.of(), "depends on task '" + t.id() + "', whose work could not be merged")
+                : recorded(t, a.result());
     }
 
-    /** Records a done task's merge result: journaled, applied and published; a conflict adds its resolution. */
-    void record(Track t, MergeResult m) {
-        String conflictTask = "";
-        String unresolved = "";
+    /** The facts of a done task's merge result: merged, or a conflict with the task that resolves it, or given up on. */
+    List<RunFact> recorded(Track t, MergeResult m) {
         if (m instanceof MergeResult.Conflict c) {
             int tried = resolutionsBefore(t);
             if (tried >= MAX_RESOLUTIONS) {
-                unresolved = "the merge conflict of task '" + t.id() + "' in " + c.files() + " is still there after "
-                        + tried + " resolutions; its work is kept for a person. " + c.detail();
-            } else {
-                conflictTask = addResolver(t, c, tried + 1);
+                String unresolved = "the merge conflict of task '" + t.id() + "' in " + c.files() + " is still there"
+                        + " after " + tried + " resolutions; its work is kept for a person. " + c.detail();
+                return unmerged(t, unresolved, m.files(), "depends on task '" + t.id() + "', whose merge conflict was"
+                        + " not resolved");
             }
+            RunFact.TaskAdded resolver = resolver(t, c, tried + 1);
+            return List.of(resolver, new RunFact.Merged(t.id(), false, resolver.task().id(), m.files(), ""));
         }
-        if (!unresolved.isEmpty()) {
-            recordUnmerged(t, unresolved, m.files(), "depends on task '" + t.id() + "', whose merge conflict was not"
-                    + " resolved");
-            return;
-        }
-        boolean merged = m instanceof MergeResult.Merged;
-        log.write("task.merged", log.payload(t.id()).put("merged", merged).put("conflictTask", conflictTask)
-                .put("files", m.files()).put("unresolved", ""));
-        st.applyMerged(t, merged, "");
-        String ct = conflictTask;
-        List<String> files = m.files();
-        log.publish(() -> new OrchestrationEvent.TaskMerged(st.runId, log.now(), t.id(), merged, files, ct));
+        return List.of(new RunFact.Merged(t.id(), m instanceof MergeResult.Merged, "", m.files(), ""));
     }
 
-    /** Records that a done task's work stays unmerged, and why; its dependents are skipped. */
-    private void recordUnmerged(Track t, String why, List<String> files, String skipBecause) {
-        log.write("task.merged", log.payload(t.id()).put("merged", false).put("conflictTask", "")
-                .put("files", files).put("unresolved", why));
-        st.applyMerged(t, false, why);
-        decisions.skipDependents(t, skipBecause);
-        log.publish(() -> new OrchestrationEvent.TaskMerged(st.runId, log.now(), t.id(), false, files, ""));
+    /** A done task's work stays unmerged, and why; its dependents are skipped. */
+    private List<RunFact> unmerged(Track t, String why, List<String> files, String skipBecause) {
+        List<RunFact> facts = new ArrayList<>();
+        facts.add(new RunFact.Merged(t.id(), false, "", files, why));
+        facts.addAll(decisions.skipDependents(t, skipBecause));
+        return facts;
     }
 
-    private String addResolver(Track t, MergeResult.Conflict c, int number) {
-        Task resolver = resolverOf(t, c, number);
+    private RunFact.TaskAdded resolver(Track t, MergeResult.Conflict c, int number) {
         List<String> dependents = new ArrayList<>();
         for (String d : st.graph.dependents(t.id())) {
-            if (!st.tracks.get(d).skipped) {
+            if (!st.tracks.get(d).skipped()) {
                 dependents.add(d);
             }
         }
-        String rid = resolver.id();
-        String reason = "merge conflict of task '" + t.id() + "'";
-        log.write("graph.task.added", log.payload(rid).put("reason", reason).put("conflictOf", t.id())
-                .putJson("spec", TaskCodec.write(resolver)).put("dependents", dependents));
-        st.applyTaskAdded(resolver, dependents, t.id());
-        log.publish(() -> new OrchestrationEvent.TaskAdded(st.runId, log.now(), rid, reason + " in " + c.files()));
-        Track rt = st.tracks.get(rid);
-        if (st.isReady(rt)) {
-            st.ready.addFirst(rid);
-        }
-        return rid;
+        return new RunFact.TaskAdded(resolverOf(t, c, number), "merge conflict of task '" + t.id() + "' in " + c.files(),
+                t.id(), dependents);
     }
 
     /** The task a chain of resolutions started from ({@code t}'s own id for an ordinary task). */
@@ -162,7 +135,7 @@ final class Merging {
                 + String.join(", ", c.files()) + ". " + c.detail()
                 + " Make each file keep the intent of both sides, in your workspace.";
         Task.Builder b = Task.builder(id).goal(goal).lane(task.lane()).check(task.check()).retry(task.retry())
-                .budget(task.budget()).estimatedCost(task.estimatedCost()).conflictOf(task.id());
+                .retryOn(task.retryOn()).budget(task.budget()).estimatedCost(task.estimatedCost()).conflictOf(task.id());
         task.reviewer().ifPresent(b::reviewer);
         return b.build();
     }

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.openagention.orchestration.OrchestrationEvent;
 import org.openagention.orchestration.Replan;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskGraph;
@@ -18,24 +18,27 @@ import org.slf4j.LoggerFactory;
  * The {@code REPLAN} failure policy: asks the planner for the rest of the work after a task failed
  * for good. Tasks that never started are replaced by the planner's; tasks done or under way stay.
  * A plan that would not form a valid graph with them is refused (the caller then skips dependents).
+ * It decides only: the supervisor journals and applies what it returns.
  */
 final class Replanning {
     private static final Logger LOG = LoggerFactory.getLogger(Replanning.class);
 
     private final Settings s;
     private final RunState st;
-    private final RunLog log;
 
-    Replanning(Settings s, RunState st, RunLog log) {
+    Replanning(Settings s, RunState st) {
         this.s = s;
         this.st = st;
-        this.log = log;
     }
 
-    /** Asks the planner for the rest of the work; false when it cannot give a usable plan. */
-    boolean replan(Track failed) {
+    /**
+     * Asks the planner for the rest of the work: {@link RunFact.Replanned} with its plan, or
+     * {@link RunFact.ReplanFailed} when it gave none that is usable; empty when there is no planner
+     * to ask or the run has replanned as often as it may.
+     */
+    Optional<RunFact> replan(Track failed) {
         if (s.planner() == null || st.replans >= s.maxReplans()) {
-            return false;
+            return Optional.empty();
         }
         List<String> removed = new ArrayList<>();
         List<Task> kept = new ArrayList<>();
@@ -66,18 +69,10 @@ final class Replanning {
             problems.add("the planner failed: " + Texts.describe(e));
         }
         if (!problems.isEmpty()) {
-            log.write("graph.replan_failed", log.payload(failed.id()).put("problems", String.join("; ", problems)));
             LOG.warn("Replanning after task {} failed did not give a usable plan: {}", failed.id(), problems);
-            return false;
+            return Optional.of(new RunFact.ReplanFailed(failed.id(), String.join("; ", problems)));
         }
-        StringBuilder specs = new StringBuilder("[");
-        added.forEach(task -> specs.append(specs.length() > 1 ? "," : "").append(TaskCodec.write(task)));
-        log.write("graph.replanned", log.payload(null).put("failedTask", failed.id()).put("removed", removed)
-                .putJson("added", specs.append(']').toString()));
-        st.applyReplanned(failed.id(), removed, added);
-        List<String> addedIds = added.stream().map(Task::id).toList();
-        log.publish(() -> new OrchestrationEvent.Replanned(st.runId, log.now(), failed.id(), removed, addedIds));
-        return true;
+        return Optional.of(new RunFact.Replanned(failed.id(), removed, added));
     }
 
     private Replan request(Track failed) {

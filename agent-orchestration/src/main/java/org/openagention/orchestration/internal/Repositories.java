@@ -7,6 +7,7 @@ import org.openagention.core.ConfigurationException;
 import org.openagention.orchestration.TaskWorkspaces;
 import org.openagention.tools.WorkspaceException;
 import org.openagention.tools.WorktreeManager;
+import org.openagention.tools.process.Git;
 
 /**
  * The lanes of an orchestrator given a repository: its git worktrees, merged into a target branch.
@@ -31,7 +32,7 @@ public final class Repositories {
             WorktreeManager manager = MANAGERS.computeIfAbsent(opened.repository(), k -> opened);
             String target = targetBranch;
             if (target == null) {
-                Git.Result r = new Git().run(manager.repository(), "symbolic-ref", "--short", "-q", "HEAD");
+                Git.Result r = Git.create().run(manager.repository(), "symbolic-ref", "--short", "-q", "HEAD");
                 if (!r.ok()) {
                     throw new ConfigurationException("the repository " + manager.repository() + " has a detached HEAD:"
                             + " name the branch to merge into with repository(path, targetBranch)");

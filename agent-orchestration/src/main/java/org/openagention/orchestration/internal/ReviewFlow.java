@@ -1,46 +1,39 @@
 package org.openagention.orchestration.internal;
 
+import java.util.function.Supplier;
 import org.openagention.orchestration.FailureKind;
-import org.openagention.orchestration.OrchestrationEvent;
 import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.ReviewItem;
 import org.openagention.orchestration.ReviewQueue;
 import org.openagention.orchestration.ReviewState;
 import org.openagention.orchestration.Reviewer;
-import org.openagention.orchestration.TaskState;
 
 /**
- * Reviews in a run: a task whose check passed goes into the {@link ReviewQueue} as an item, its
- * reviewer is asked on a worker thread, and the decision comes back to the supervisor, which
- * journals it and acts on it (approve, reject, revise). Touched by the supervisor thread only.
+ * Reviews in a run, decided here and acted on by the supervisor: a task whose check passed goes
+ * into the {@link ReviewQueue} as an item ({@link #submission}), its reviewer is asked on a worker
+ * thread ({@link #request}), and the answer that comes back ({@link Done}) becomes a decision
+ * ({@link #onDone}). Touched by the supervisor thread only.
  */
 final class ReviewFlow {
     /** A reviewer's answer as it comes back to the supervisor: a decision, or the error that ended the review. */
-    record Done(String taskId, String item, ReviewDecision decision, Throwable error) {}
+    record Done(String taskId, String item, ReviewDecision decision, Throwable error) implements Completion {}
 
     private final ReviewQueue reviews;
     private final RunState st;
-    private final RunLog log;
-    private final Supervisor sup;
 
-    ReviewFlow(ReviewQueue reviews, RunState st, RunLog log, Supervisor sup) {
+    ReviewFlow(ReviewQueue reviews, RunState st) {
         this.reviews = reviews;
         this.st = st;
-        this.log = log;
-        this.sup = sup;
     }
 
-    /** Puts the task's work in the review queue (the task is in review) and asks its reviewer. */
-    void submit(Track t) {
+    /** The task's work as a review item: a fresh one, or its revised item resubmitted. */
+    RunFact.ReviewSubmitted submission(Track t) {
         String content = Prompts.reviewContent(t.task, t.output, t.checkOutput);
         ReviewItem current = t.reviewItem == null ? null : reviews.get(t.reviewItem).orElse(null);
         boolean resubmit = current != null && current.state() == ReviewState.REVISED;
         String item = resubmit ? t.reviewItem : freshItemId(t);
         int revision = resubmit ? current.revision() + 1 : 1;
-        log.write("task.review.submitted", log.payload(t.id()).put("item", item).put("content", content)
-                .put("resubmit", resubmit).put("revision", (long) revision));
-        st.applyReviewSubmitted(t, item, content, resubmit, revision);
-        ask(t);
+        return new RunFact.ReviewSubmitted(t.id(), item, content, resubmit, revision);
     }
 
     private String freshItemId(Track t) {
@@ -52,43 +45,29 @@ final class ReviewFlow {
         return id;
     }
 
-    /** Asks the task's reviewer about its current item, on a worker thread. */
-    void ask(Track t) {
+    /** Asking the task's reviewer about its current item: work for a worker thread, whose answer comes back as {@link Done}. */
+    Supplier<Completion> request(Track t) {
         Reviewer reviewer = t.task.reviewer().orElseThrow();
         ReviewItem item = reviews.get(t.reviewItem).orElseThrow();
         String id = t.id();
-        sup.execute(() -> {
+        return () -> {
             try {
                 return new Done(id, item.id(), reviewer.review(item), null);
             } catch (Throwable e) {
                 return new Done(id, item.id(), null, e);
             }
-        });
+        };
     }
 
-    /** Acts on a reviewer's answer: journals the decision, then approve, reject or revise. */
-    void onDone(Done d, Decisions decisions) {
-        Track t = st.track(d.taskId());
+    /** What a reviewer's answer means: its decision, to record and act on, or a failed review. */
+    Next onDone(Done d) {
         boolean pending = reviews.get(d.item()).map(i -> i.state() == ReviewState.PENDING).orElse(false);
         if (d.error() != null || d.decision() == null || !pending) {
             String why = d.error() != null ? "the reviewer failed with " + Texts.describe(d.error())
                     : d.decision() == null ? "the reviewer returned no decision"
                     : "the review item was decided outside its reviewer";
-            decisions.move(t, TaskState.RUNNING, why);
-            decisions.fail(t, FailureKind.WORKER_ERROR, why);
-            return;
+            return new Next.TakeBack(why, new Next.Fail(FailureKind.WORKER_ERROR, why));
         }
-        ReviewDecision dec = d.decision();
-        String feedback = dec instanceof ReviewDecision.Reject r ? r.feedback()
-                : dec instanceof ReviewDecision.Revise v ? v.feedback() : "";
-        String kind = dec instanceof ReviewDecision.Approve ? "approve" : dec instanceof ReviewDecision.Reject ? "reject"
-                : "revise";
-        log.write("task.review.decided", log.payload(t.id()).put("item", d.item()).put("decision", kind)
-                .put("reviewer", dec.reviewer()).put("feedback", feedback));
-        st.applyReviewDecided(t, d.item(), dec);
-        ReviewState state = reviews.get(d.item()).orElseThrow().state();
-        log.publish(() -> new OrchestrationEvent.ReviewDecided(st.runId, log.now(), t.id(), d.item(), state,
-                dec.reviewer(), feedback));
-        decisions.actOnDecision(t);
+        return new Next.Decided(new RunFact.ReviewDecided(d.taskId(), d.item(), d.decision()));
     }
 }

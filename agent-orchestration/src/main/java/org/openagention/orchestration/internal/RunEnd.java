@@ -2,23 +2,22 @@ package org.openagention.orchestration.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.openagention.orchestration.OrchestrationEvent;
-import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.RunStatus;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskState;
 
 /**
  * How a run ends once nothing is running: failed fast, budget spent, stalled (nothing ready and
- * something not done, reported with what blocks it), failed, or completed; journaled and published.
+ * something not done, reported with what blocks it), failed, or completed. Decided here as a
+ * {@link RunFact.Finished}; the supervisor journals and applies it.
  */
 final class RunEnd {
     private RunEnd() {}
 
-    /** Decides how the run ended, from its state, and ends it so. */
-    static OrchestrationResult finish(RunState st, BudgetGate budgets, RunLog log) {
+    /** How the run ended, from its state. */
+    static RunFact.Finished decide(RunState st, BudgetGate budgets) {
         if (st.failFastStop) {
-            return finishAs(st, log, RunStatus.FAILED, st.failFastDetail);
+            return new RunFact.Finished(RunStatus.FAILED, st.failFastDetail);
         }
         List<String> notDone = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
@@ -36,31 +35,22 @@ final class RunEnd {
             if (t.state == TaskState.BLOCKED || t.state == TaskState.REVIEW) {
                 blocked.add(t.id() + " (" + (t.state == TaskState.BLOCKED ? "blocked: " + Texts.firstLine(t.checkOutput)
                         : "waiting for review") + ")");
-            } else if (t.state == TaskState.PENDING && !t.skipped) {
+            } else if (t.state == TaskState.PENDING && !t.skipped()) {
                 waiting.add(t.id());
             } else if (t.gaveUp && !t.superseded && failed.isEmpty()) {
                 failed = "task '" + t.id() + "' failed: " + Texts.firstLine(t.failure);
             }
         }
         if (budgets.shut() && !notDone.isEmpty()) {
-            return finishAs(st, log, RunStatus.BUDGET_SPENT, budgets.detail() + "; not done: " + notDone);
+            return new RunFact.Finished(RunStatus.BUDGET_SPENT, budgets.detail() + "; not done: " + notDone);
         }
         if (!blocked.isEmpty() || !waiting.isEmpty()) {
-            return finishAs(st, log, RunStatus.STALLED, "nothing is ready and nothing is running; blocked: " + blocked
+            return new RunFact.Finished(RunStatus.STALLED, "nothing is ready and nothing is running; blocked: " + blocked
                     + "; waiting on them: " + waiting);
         }
         if (!failed.isEmpty()) {
-            return finishAs(st, log, RunStatus.FAILED, failed);
+            return new RunFact.Finished(RunStatus.FAILED, failed);
         }
-        return finishAs(st, log, RunStatus.COMPLETED, "");
-    }
-
-    /** Journals and publishes the end of the run, and returns its result. */
-    static OrchestrationResult finishAs(RunState st, RunLog log, RunStatus status, String detail) {
-        log.write("graph.finished", log.payload(null).put("status", status.name()).put("detail", detail));
-        st.applyFinished(status, detail);
-        OrchestrationResult result = st.result(status, detail);
-        log.publish(() -> new OrchestrationEvent.RunFinished(st.runId, log.now(), result));
-        return result;
+        return new RunFact.Finished(RunStatus.COMPLETED, "");
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openagention.orchestration.FailureKind;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.ReviewItem;
@@ -21,9 +20,11 @@ import org.openagention.orchestration.TaskReport;
 import org.openagention.orchestration.TaskState;
 
 /**
- * The state of one run, changed only through the {@code apply} methods, which the live supervisor
- * and the journal replay both call: what a run did and what its journal says it did are one.
- * Touched by the supervisor thread only.
+ * The state of one run. {@link #apply} is the only code that changes it, from the run's facts:
+ * the live supervisor applies each fact after journaling it, and a resume applies the journaled
+ * facts in order, so what a run did and what its journal says it did are one. The ready queue is
+ * an index of it, kept by {@code apply} and consumed by the supervisor's dispatch. Touched by the
+ * supervisor thread only.
  */
 final class RunState {
     final String runId;
@@ -53,74 +54,110 @@ final class RunState {
         return t;
     }
 
-    void applyStarted(String goal, TaskGraph graph, Instant at) {
-        this.goal = goal;
-        this.graph = graph;
-        this.startedAt = at;
-        graph.tasks().forEach(t -> tracks.put(t.id(), new Track(t)));
+    /** The run's task {@code id} as it is now, or null. */
+    Task taskOrNull(String id) {
+        Track t = tracks.get(id);
+        return t == null ? null : t.task;
     }
 
-    void applyState(Track t, TaskState to, FailureKind kind, String failure, boolean backoff) {
+    /** Changes the state as {@code fact} says. */
+    void apply(RunFact fact) {
+        if (fact instanceof RunFact.GraphStarted f) {
+            goal = f.goal();
+            graph = TaskGraph.of(f.tasks());
+            startedAt = f.startedAt();
+            f.tasks().forEach(t -> tracks.put(t.id(), new Track(t)));
+            rebuildReadiness();
+        } else if (fact instanceof RunFact.StateChanged f) {
+            applyState(track(f.task()), f);
+        } else if (fact instanceof RunFact.AttemptStarted f) {
+            Track t = track(f.task());
+            t.attempts = f.attempt();
+            t.feedback = "";
+        } else if (fact instanceof RunFact.AttemptFinished f) {
+            Track t = track(f.task());
+            t.spend = t.spend.plus(f.spend());
+            graphSpent = graphSpent.plus(f.spend());
+            t.output = f.output();
+            t.checkOutput = f.checkOutput();
+            t.checkpoint = f.checkpoint();
+        } else if (fact instanceof RunFact.ReviewSubmitted f) {
+            applyReviewSubmitted(track(f.task()), f);
+        } else if (fact instanceof RunFact.ReviewDecided f) {
+            applyReviewDecided(track(f.task()), f);
+        } else if (fact instanceof RunFact.Merged f) {
+            Track t = track(f.task());
+            t.merge = f.merged() ? Track.Merge.MERGED : Track.Merge.NOT_MERGED;
+            t.unresolved = f.unresolved();
+        } else if (fact instanceof RunFact.TaskAdded f) {
+            applyTaskAdded(f.task(), f.dependents(), f.conflictOf());
+        } else if (fact instanceof RunFact.Replanned f) {
+            applyReplanned(f.failedTask(), f.removed(), f.added());
+        } else if (fact instanceof RunFact.Skipped f) {
+            track(f.task()).skippedBecause = f.because();
+        } else if (fact instanceof RunFact.GaveUp f) {
+            track(f.task()).gaveUp = true;
+            if (f.failFast()) {
+                failFastStop = true;
+                failFastDetail = f.detail();
+            }
+        } else if (fact instanceof RunFact.Finished f) {
+            finished = f.status();
+            finishedDetail = f.detail();
+        }
+        // Resumed and ReplanFailed are notes: nothing changes.
+    }
+
+    private void applyState(Track t, RunFact.StateChanged f) {
         TaskState from = t.state;
-        t.state = from.moveTo(to);
+        t.state = from.moveTo(f.to());
         if (from == TaskState.REVIEW) {
-            t.pendingDecision = null;
+            t.decision = null;
         }
-        if (to == TaskState.FAILED) {
-            t.failureKind = kind;
-            t.failure = failure;
-        } else if (to == TaskState.PENDING) {
-            t.retryBackoff = backoff;
+        if (f instanceof RunFact.Failed x) {
+            t.failureKind = x.kind();
+            t.failure = x.failure();
+        } else if (f instanceof RunFact.Requeued x) {
+            t.backoffDue = x.backoff();
+            if (isReady(t)) {
+                ready.addFirst(t.id()); // a retry goes before the tasks that waited less
+            }
+        } else if (f.to() == TaskState.DONE) {
+            for (String d : graph.dependents(t.id())) { // the dependents waited for it
+                Track dt = tracks.get(d);
+                dt.unmet--;
+                if (isReady(dt)) {
+                    ready.add(d);
+                }
+            }
         }
     }
 
-    void applyAttemptStarted(Track t, int attempt) {
-        t.attempts = attempt;
-        t.attemptOpen = true;
-        t.feedback = "";
-    }
-
-    void applyAttemptFinished(Track t, Spend spend, String output, String checkOutput, String checkpoint) {
-        t.attemptOpen = false;
-        t.spend = t.spend.plus(spend);
-        graphSpent = graphSpent.plus(spend);
-        t.output = output;
-        t.checkOutput = checkOutput;
-        t.checkpoint = checkpoint;
-    }
-
-    void applyReviewSubmitted(Track t, String item, String content, boolean resubmit, int revision) {
+    private void applyReviewSubmitted(Track t, RunFact.ReviewSubmitted f) {
         // The queue may outlive a run (resume in the same process): an item it already holds is not added twice.
-        ReviewItem known = reviews.get(item).orElse(null);
+        ReviewItem known = reviews.get(f.item()).orElse(null);
         if (known == null) {
-            reviews.enqueue(item, t.id(), content);
-        } else if (resubmit && known.revision() < revision) {
-            reviews.resubmit(item, content);
+            reviews.enqueue(f.item(), t.id(), f.content());
+        } else if (f.resubmit() && known.revision() < f.revision()) {
+            reviews.resubmit(f.item(), f.content());
         }
-        t.reviewItem = item;
-        t.pendingDecision = null;
+        t.reviewItem = f.item();
+        t.decision = null;
     }
 
-    void applyReviewDecided(Track t, String item, ReviewDecision decision) {
-        if (reviews.get(item).map(i -> i.state() == ReviewState.PENDING).orElse(false)) {
-            reviews.apply(item, decision);
+    private void applyReviewDecided(Track t, RunFact.ReviewDecided f) {
+        if (reviews.get(f.item()).map(i -> i.state() == ReviewState.PENDING).orElse(false)) {
+            reviews.apply(f.item(), f.decision());
         }
-        t.pendingDecision = decision instanceof ReviewDecision.Approve ? "approve"
-                : decision instanceof ReviewDecision.Reject ? "reject" : "revise";
-        if (decision instanceof ReviewDecision.Revise r) {
+        t.decision = f.decision();
+        if (f.decision() instanceof ReviewDecision.Revise r) {
             t.feedback = r.feedback();
         }
     }
 
-    void applyMerged(Track t, boolean merged, String unresolved) {
-        t.merged = merged;
-        t.unresolved = unresolved;
-        t.mergeRecorded = true;
-    }
-
     /** Adds a task made from another (a conflict's resolution) and makes {@code dependents} wait for it too. */
-    void applyTaskAdded(Task task, List<String> dependents, String conflictOf) {
-        track(conflictOf).mergeRecorded = true;
+    private void applyTaskAdded(Task task, List<String> dependents, String conflictOf) {
+        track(conflictOf).merge = Track.Merge.NOT_MERGED; // the resolution takes its merge over
         TaskGraph.Builder b = graph.toBuilder().add(task);
         Track added = new Track(task);
         tracks.put(task.id(), added);
@@ -136,9 +173,12 @@ final class RunState {
             }
         }
         graph = b.build();
+        if (isReady(added)) {
+            ready.addFirst(added.id()); // it stands between its dependents and the rest of the run
+        }
     }
 
-    void applyReplanned(String failedTask, List<String> removed, List<Task> added) {
+    private void applyReplanned(String failedTask, List<String> removed, List<Task> added) {
         TaskGraph.Builder b = graph.toBuilder();
         removed.forEach(id -> {
             b.remove(id);
@@ -152,24 +192,6 @@ final class RunState {
         track(failedTask).superseded = true;
         replans++;
         rebuildReadiness();
-    }
-
-    void applySkipped(Track t, String because) {
-        t.skipped = true;
-        t.skippedBecause = because;
-    }
-
-    void applyGaveUp(Track t, boolean failFast, String detail) {
-        t.gaveUp = true;
-        if (failFast) {
-            failFastStop = true;
-            failFastDetail = detail;
-        }
-    }
-
-    void applyFinished(RunStatus status, String detail) {
-        finished = status;
-        finishedDetail = detail;
     }
 
     /** Recounts each task's unmet dependencies and refills the ready queue, in graph order. */
@@ -190,7 +212,7 @@ final class RunState {
     }
 
     boolean isReady(Track t) {
-        return t.state == TaskState.PENDING && !t.skipped && t.unmet == 0;
+        return t.state == TaskState.PENDING && !t.skipped() && t.unmet == 0;
     }
 
     /** The done tasks' final answers, for a dependent's prompt. */
@@ -209,10 +231,11 @@ final class RunState {
         List<TaskReport> reports = new ArrayList<>();
         for (Task task : graph.tasks()) {
             Track t = tracks.get(task.id());
-            String failure = t.skipped ? "skipped: " + t.skippedBecause
+            String failure = t.skipped() ? "skipped: " + t.skippedBecause
                     : t.state == TaskState.BLOCKED ? "blocked: " + t.checkOutput
                     : t.state == TaskState.DONE ? "" : t.failure;
-            reports.add(new TaskReport(t.id(), t.state, t.attempts, t.output, failure, t.spend, t.skipped, t.merged));
+            reports.add(new TaskReport(t.id(), t.state, t.attempts, t.output, failure, t.spend, t.skipped(),
+                    t.merge == Track.Merge.MERGED));
         }
         return new OrchestrationResult(runId, status, detail, graph, reports);
     }

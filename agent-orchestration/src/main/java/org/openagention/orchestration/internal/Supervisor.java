@@ -2,33 +2,37 @@ package org.openagention.orchestration.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
-import org.openagention.core.RunResult;
 import org.openagention.orchestration.Budget;
 import org.openagention.orchestration.FailureKind;
+import org.openagention.orchestration.FailurePolicy;
 import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.OrchestrationEvent;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.RunStatus;
-import org.openagention.orchestration.Spend;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskGraph;
 import org.openagention.orchestration.TaskState;
 import org.openagention.orchestration.TaskWorkspaces;
-import org.openagention.orchestration.Verdict;
 import org.openagention.orchestration.Worker;
 import org.openagention.tools.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The supervisor of one run: a single thread that owns the run's state, starts ready tasks on
- * worker threads up to the parallelism limit, and acts on each result as it comes back (accept,
- * review, retry, give up, merge). Every decision is journaled before it is acted on. Workers never
- * touch the state: they return results through a queue, and their output is data.
+ * worker threads up to the parallelism limit, and acts on each {@link Completion} as it comes
+ * back. The helpers decide ({@link Decisions}, {@link ReviewFlow}, {@link Merging},
+ * {@link Replanning}, {@link Recovery}, {@link RunEnd}) and return facts or a {@link Next}; only
+ * the supervisor acts, and every change goes one way ({@link #record}): fact, journal, apply,
+ * events derived from the fact. Workers never touch the state; their output is data.
  *
  * <p>A {@link Lane#LOCAL} task works in the shared directory itself, so it runs alone: it starts
  * only when no attempt and no review is under way (an approval merges into that directory), and
@@ -36,44 +40,43 @@ import org.openagention.tools.Workspace;
  * directory its own, since a revision works on it again).
  */
 public final class Supervisor {
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
     private final Settings s;
-    final RunState st;
-    final RunLog log;
-    final TaskWorkspaces lanes;
-    final BudgetGate budgets;
-    private final BlockingQueue<Object> completions = new LinkedBlockingQueue<>();
+    private final RunState st;
+    private final RunLog log;
+    private final TaskWorkspaces lanes;
+    private final BudgetGate budgets;
     private final Decisions decisions;
     private final ReviewFlow reviews;
+    private final Merging merging;
+    private final Replanning replanning;
+    private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final Map<String, Workspace> workspaces = new HashMap<>();
     private ExecutorService pool;
     private int running;
     private int inFlight;
     private Track exclusive; // the LOCAL task that has the shared directory to itself, if any
 
-    private Supervisor(Settings s, RunState st, TaskWorkspaces lanes) {
+    private Supervisor(Settings s, RunState st, TaskWorkspaces lanes, FactCodec codec) {
         this.s = s;
         this.st = st;
         this.lanes = lanes;
-        this.log = new RunLog(s.journal(), st.runId, s.clock(), s.listeners());
+        this.log = new RunLog(s.journal(), st.runId, s.clock(), s.sleeper(), s.listeners(), codec);
         this.budgets = new BudgetGate(s.budget(), st, log);
-        this.reviews = new ReviewFlow(s.reviews(), st, log, this);
-        this.decisions = new Decisions(s, st, log, this);
+        this.decisions = new Decisions(s, st);
+        this.reviews = new ReviewFlow(s.reviews(), st);
+        this.merging = new Merging(st, decisions);
+        this.replanning = new Replanning(s, st);
     }
 
     /** Runs {@code graph} from the start under the id {@code runId}. */
     public static OrchestrationResult run(Settings s, String runId, String goal, TaskGraph graph) {
-        TaskWorkspaces lanes = s.workspaces().forRun(runId, Set.copyOf(graph.ids()));
-        Supervisor sup = new Supervisor(s, new RunState(runId, s.reviews()), lanes);
-        StringBuilder tasks = new StringBuilder("[");
-        for (Task t : graph.tasks()) {
-            tasks.append(tasks.length() > 1 ? "," : "").append(TaskCodec.write(t));
-        }
-        Payload p = sup.log.payload(null).put("goal", goal).put("parallelism", (long) s.parallelism())
-                .put("failurePolicy", s.failurePolicy().name()).putJson("tasks", tasks.append(']').toString());
-        sup.log.write("graph.started", p);
-        sup.st.applyStarted(goal, graph, sup.log.now());
-        sup.st.rebuildReadiness();
-        sup.log.publish(() -> new OrchestrationEvent.RunStarted(runId, sup.log.now(), graph.size(), false));
-        return sup.loop(null);
+        RunState st = new RunState(runId, s.reviews());
+        Supervisor sup = new Supervisor(s, st, s.workspaces().forRun(runId, Set.copyOf(graph.ids())),
+                Replay.codec(null, st));
+        sup.record(new RunFact.GraphStarted(goal, s.parallelism(), s.failurePolicy(), graph.tasks(), sup.log.now()));
+        return sup.loop(false);
     }
 
     /** Finishes the run {@code runId} from its journal; {@code originals} (may be null) restores custom checks. */
@@ -82,41 +85,57 @@ public final class Supervisor {
         if (st.finished == RunStatus.COMPLETED || st.finished == RunStatus.FAILED) {
             return st.result(st.finished, st.finishedDetail);
         }
-        Supervisor sup = new Supervisor(s, st, s.workspaces().forRun(runId, Set.copyOf(st.tracks.keySet())));
-        sup.log.write("graph.resumed", sup.log.payload(null));
-        sup.log.publish(() -> new OrchestrationEvent.RunStarted(runId, sup.log.now(), st.graph.size(), true));
-        return sup.loop(() -> new Recovery(st, sup.decisions, sup).recover());
+        Supervisor sup = new Supervisor(s, st, s.workspaces().forRun(runId, Set.copyOf(st.tracks.keySet())),
+                Replay.codec(originals, st));
+        sup.record(new RunFact.Resumed());
+        return sup.loop(true);
     }
 
-    private OrchestrationResult loop(Runnable beforeDispatch) {
+    /** The one way the run changes: journal the fact, apply it, publish the events derived from it. */
+    private void record(RunFact fact) {
+        log.record(fact);
+        st.apply(fact);
+        if (fact instanceof RunFact.StateChanged c && exclusive != null && exclusive.id().equals(c.task())
+                && c.to() != TaskState.RUNNING && c.to() != TaskState.REVIEW) {
+            exclusive = null; // a LOCAL task gives the shared directory back when it leaves running and review
+        }
+        log.publish(fact, st);
+    }
+
+    private OrchestrationResult loop(boolean resumed) {
         pool = WorkerThreads.newExecutor(s.parallelism());
         boolean clean = false;
-        List<Object> batch = new ArrayList<>();
+        List<Completion> batch = new ArrayList<>();
         try {
-            if (beforeDispatch != null) {
-                beforeDispatch.run();
+            if (resumed) {
+                recover();
             }
             while (true) {
                 dispatch();
                 if (inFlight == 0) {
                     clean = true;
-                    return RunEnd.finish(st, budgets, log);
+                    return finish(RunEnd.decide(st, budgets));
                 }
                 try {
                     batch.add(completions.take());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return RunEnd.finishAs(st, log, RunStatus.CANCELLED, "the thread running the graph was interrupted; "
-                            + inFlight + " attempt(s) or review(s) were abandoned (resume the run to finish it)");
+                    return finish(new RunFact.Finished(RunStatus.CANCELLED, "the thread running the graph was"
+                            + " interrupted; " + inFlight + " attempt(s) or review(s) were abandoned (resume the run to"
+                            + " finish it)"));
                 }
                 completions.drainTo(batch); // act on everything that came back before starting more
-                for (Object done : batch) {
+                for (Completion done : batch) {
                     inFlight--;
+                    Track t = st.track(done.taskId());
                     if (done instanceof Attempts.Done a) {
                         running--;
-                        onAttempt(a);
-                    } else {
-                        reviews.onDone((ReviewFlow.Done) done, decisions);
+                        Decisions.Attempted attempted = decisions.attempted(t, a);
+                        record(attempted.fact());
+                        budgets.noteSpent(); // a spent graph budget is noted right away, so that no new task starts
+                        act(t, attempted.next());
+                    } else if (done instanceof ReviewFlow.Done r) {
+                        act(t, reviews.onDone(r));
                     }
                 }
                 batch.clear();
@@ -128,6 +147,27 @@ public final class Supervisor {
                 pool.shutdownNow();
             }
         }
+    }
+
+    private OrchestrationResult finish(RunFact.Finished end) {
+        record(end);
+        return st.result(end.status(), end.detail());
+    }
+
+    /** Picks each task up where the journal left it (see {@link Recovery}), in dependency order. */
+    private void recover() {
+        Recovery recovery = new Recovery(st, decisions);
+        for (String id : st.graph.topologicalOrder()) {
+            Track t = st.tracks.get(id);
+            if (t == null) {
+                continue; // replanned away while an earlier task was picked up
+            }
+            if (t.state == TaskState.REVIEW && t.task.lane() == Lane.LOCAL) {
+                exclusive = t; // its revision would work in the shared directory
+            }
+            act(t, recovery.next(t, inFlight == 0 && exclusive == null));
+        }
+        st.rebuildReadiness();
     }
 
     private void dispatch() {
@@ -146,11 +186,11 @@ public final class Supervisor {
                 break;
             }
             st.ready.poll();
-            Duration backoff = t.retryBackoff ? t.task.retry().backoffBefore(t.attempts + 1) : Duration.ZERO;
-            decisions.move(t, TaskState.RUNNING, t.attempts == 0 ? "" : "attempt " + (t.attempts + 1));
+            Duration backoff = t.backoffDue && t.attempts > 0 ? t.task.retry().backoff(t.attempts) : Duration.ZERO;
+            record(decisions.move(t, TaskState.RUNNING, t.attempts == 0 ? "" : "attempt " + (t.attempts + 1)));
             String unavailable = laneUnavailable(t.task);
             if (unavailable != null) {
-                decisions.fail(t, FailureKind.LANE_UNAVAILABLE, unavailable);
+                fail(t, FailureKind.LANE_UNAVAILABLE, unavailable);
                 continue;
             }
             startAttempt(t, allot, backoff);
@@ -167,33 +207,114 @@ public final class Supervisor {
                 + " make the sandbox available, or give the task another lane").orElse(null);
     }
 
-    /** Whether a LOCAL task may start now (no attempt or review under way, and no LOCAL task holding the directory). */
-    boolean mayStartLocal() {
-        return inFlight == 0 && exclusive == null;
+    /** Acts on what a helper decided for {@code t}. */
+    private void act(Track t, Next next) {
+        if (next instanceof Next.Record r) {
+            r.facts().forEach(this::record);
+        } else if (next instanceof Next.Fail f) {
+            fail(t, f.kind(), f.failure());
+        } else if (next instanceof Next.HandleFailure) {
+            afterFailure(t);
+        } else if (next instanceof Next.Review) {
+            record(decisions.move(t, TaskState.REVIEW, ""));
+            submit(t);
+        } else if (next instanceof Next.Complete c) {
+            complete(t, c.reason());
+        } else if (next instanceof Next.TakeBack b) {
+            record(decisions.move(t, TaskState.RUNNING, b.reason()));
+            act(t, b.then());
+        } else if (next instanceof Next.Revise) {
+            Budget allot = budgets.allotment(t);
+            if (allot == null) {
+                fail(t, FailureKind.BUDGET_SPENT, "the graph's budget is spent; the revision cannot start");
+            } else {
+                startAttempt(t, allot, Duration.ZERO);
+            }
+        } else if (next instanceof Next.Decided d) {
+            record(d.fact());
+            act(t, decisions.onReview(t));
+        } else if (next instanceof Next.Ask) {
+            execute(reviews.request(t));
+        } else if (next instanceof Next.Submit) {
+            submit(t);
+        } else if (next instanceof Next.RetryBlocked) {
+            Budget allot = budgets.allotment(t);
+            if (allot != null) {
+                record(decisions.move(t, TaskState.RUNNING, "resumed: trying the blocked task again"));
+                startAttempt(t, allot, Duration.ZERO);
+            }
+        } else if (next instanceof Next.MergeAgain) {
+            merging.again(t, Merging.attempt(lanes, t, workspace(t))).forEach(this::record);
+        }
+        // Next.Stay: nothing
     }
 
-    /** Notes the task's new state: a LOCAL task gives the shared directory back when it leaves running and review. */
-    void stateChanged(Track t, TaskState to) {
-        if (exclusive == t && to != TaskState.RUNNING && to != TaskState.REVIEW) {
-            exclusive = null;
+    /** The running task's attempt failed: record it, then retry or give up. */
+    private void fail(Track t, FailureKind kind, String failure) {
+        record(decisions.failed(t, kind, failure));
+        afterFailure(t);
+    }
+
+    private void afterFailure(Track t) {
+        RunFact f = decisions.afterFailure(t);
+        record(f);
+        if (f instanceof RunFact.GaveUp) {
+            gaveUp(t);
         }
     }
 
-    /** Holds the shared directory for a LOCAL task in review after a crash (its revision would work there). */
-    void holdForReview(Track t) {
-        if (t.task.lane() == Lane.LOCAL) {
-            exclusive = t;
+    /** After giving up on a task: its workspace goes, then the failure policy (skip dependents, or replan). */
+    private void gaveUp(Track t) {
+        Workspace ws = workspaces.get(t.id());
+        if (ws != null && t.failureKind != FailureKind.MERGE_FAILED) { // a failed merge's work stays as it is
+            try {
+                lanes.discard(t.task, ws);
+            } catch (RuntimeException e) {
+                LOG.warn("Discarding the workspace of task {} failed; continuing", t.id(), e);
+            }
+        }
+        boolean replanned = false;
+        if (s.failurePolicy() == FailurePolicy.REPLAN) {
+            Optional<RunFact> plan = replanning.replan(t);
+            plan.ifPresent(this::record);
+            replanned = plan.filter(RunFact.Replanned.class::isInstance).isPresent();
+        }
+        if (s.failurePolicy() == FailurePolicy.SKIP_DEPENDENTS || (s.failurePolicy() == FailurePolicy.REPLAN
+                && !replanned)) {
+            decisions.skipDependents(t, "depends on failed task '" + t.id() + "'").forEach(this::record);
         }
     }
 
-    void startAttempt(Track t, Budget allot, Duration backoff) {
+    /**
+     * The task is accepted: merged, done, and its dependents unlocked. A merge that fails without
+     * a conflict fails the task instead ({@link FailureKind#MERGE_FAILED}, never retried, its work
+     * kept). The merge runs before the task is journaled done, so that such a task never is; a
+     * crash between the two tries the task again, and the lanes merge idempotently.
+     */
+    private void complete(Track t, String reason) {
+        Merging.Attempt m = Merging.attempt(lanes, t, workspace(t));
+        if (m.result() == null) {
+            if (t.state == TaskState.REVIEW) {
+                record(decisions.move(t, TaskState.RUNNING, "approved, but its merge failed"));
+            }
+            fail(t, FailureKind.MERGE_FAILED, m.failure());
+            return;
+        }
+        record(decisions.move(t, TaskState.DONE, reason));
+        merging.recorded(t, m.result()).forEach(this::record);
+    }
+
+    private void submit(Track t) {
+        record(reviews.submission(t));
+        execute(reviews.request(t));
+    }
+
+    private void startAttempt(Track t, Budget allot, Duration backoff) {
         int n = t.attempts + 1;
         String previous = t.attempts > 0 && t.feedback.isEmpty() ? t.failure : "";
         Prompts.Context ctx = new Prompts.Context(n, previous, t.attempts > 0 ? t.checkpoint : "", t.feedback,
                 st.outputsOf(t.task.dependencies()));
-        log.write("task.attempt.started", log.payload(t.id()).put("attempt", (long) n).put("backoffMs", backoff.toMillis()));
-        st.applyAttemptStarted(t, n);
-        log.publish(() -> new OrchestrationEvent.AttemptStarted(st.runId, log.now(), t.id(), n));
+        record(new RunFact.AttemptStarted(t.id(), n, backoff));
         if (t.task.lane() == Lane.LOCAL) {
             exclusive = t;
         }
@@ -203,7 +324,7 @@ public final class Supervisor {
             Workspace ws = workspace(t);
             String prompt = Prompts.attempt(task, ws, ctx);
             Worker worker = s.workers().create(task, ws, n);
-            execute(() -> Attempts.run(s.sleeper(), task, n, ws, worker, prompt, allot, backoff));
+            execute(() -> Attempts.run(d -> log.backoff(task.id(), n, d), task, n, ws, worker, prompt, allot, backoff));
         } catch (RuntimeException e) {
             inFlight++;
             completions.add(Attempts.notStarted(task, n, e, allot));
@@ -211,76 +332,12 @@ public final class Supervisor {
     }
 
     /** Runs {@code work} on a worker thread; what it returns comes back to the supervisor loop. */
-    void execute(Supplier<Object> work) {
+    private void execute(Supplier<Completion> work) {
         pool.execute(() -> completions.add(work.get()));
         inFlight++; // only this thread takes completions, so the count is right before the first is taken
     }
 
-    Workspace workspace(Track t) {
-        if (t.workspace == null) {
-            t.workspace = lanes.open(t.task);
-        }
-        return t.workspace;
-    }
-
-    ReviewFlow reviews() {
-        return reviews;
-    }
-
-    private void onAttempt(Attempts.Done d) {
-        Track t = st.track(d.taskId());
-        RunResult r = d.result();
-        Verdict v = d.verdict();
-        FailureKind kind = null;
-        String failure = "";
-        if (d.error() != null) {
-            kind = FailureKind.WORKER_ERROR;
-            failure = "the attempt failed with " + Texts.describe(d.error());
-        } else if (!r.isSuccess()) {
-            kind = BudgetGate.spentAllotment(r.stopReason(), d.allotment()) ? FailureKind.BUDGET_SPENT
-                    : FailureKind.WORKER_STOPPED;
-            failure = "the worker stopped without finishing: " + r.stopReason().name().toLowerCase()
-                    + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
-        } else if (v instanceof Verdict.Failed) {
-            kind = FailureKind.CHECK_FAILED;
-            failure = v.output();
-        }
-        record(t, d, kind, failure);
-        budgets.noteSpent(); // a spent graph budget is noted right away, so that no new task starts
-        if (kind != null) {
-            decisions.fail(t, kind, failure);
-        } else if (v instanceof Verdict.Blocked) {
-            decisions.move(t, TaskState.BLOCKED, v.output());
-        } else if (t.task.reviewer().isPresent()) {
-            decisions.move(t, TaskState.REVIEW, "");
-            reviews.submit(t);
-        } else {
-            decisions.complete(t, "");
-        }
-    }
-
-    /** Journals, applies and publishes how the attempt ended ({@code kind} null when it passed or is blocked). */
-    private void record(Track t, Attempts.Done d, FailureKind kind, String failure) {
-        RunResult r = d.result();
-        Verdict v = d.verdict();
-        String outcome = kind != null ? kind.name() : v instanceof Verdict.Blocked ? "blocked" : "passed";
-        Spend spend = r == null ? new Spend(0, 0, d.elapsed())
-                : new Spend(r.usage().totalTokens(), r.costUsd(), d.elapsed());
-        String output = r == null ? "" : r.finalText();
-        String checkOutput = v == null ? "" : v.output();
-        // A checkpoint serves a later attempt; an attempt accepted without review has none.
-        boolean last = kind == null && v instanceof Verdict.Passed && t.task.reviewer().isEmpty();
-        String checkpoint = r == null || last ? "" : Checkpoints.summarize(r);
-        Payload p = log.payload(t.id()).put("attempt", (long) d.attempt()).put("outcome", outcome)
-                .put("turns", (long) (r == null ? 0 : r.turns())).put("tokens", spend.tokens()).put("costUsd", spend.costUsd())
-                .put("elapsedMs", spend.elapsed().toMillis()).put("output", output).put("checkOutput", checkOutput)
-                .put("failure", failure).put("checkpoint", checkpoint);
-        if (r != null) {
-            p.put("stopReason", r.stopReason().name()).put("workerRunId", r.runId());
-        }
-        log.write("task.attempt.finished", p);
-        st.applyAttemptFinished(t, spend, output, checkOutput, checkpoint);
-        log.publish(() -> new OrchestrationEvent.AttemptFinished(st.runId, log.now(), t.id(), d.attempt(),
-                r == null ? 0 : r.turns(), spend.tokens(), spend.costUsd(), spend.elapsed(), outcome));
+    private Workspace workspace(Track t) {
+        return workspaces.computeIfAbsent(t.id(), id -> lanes.open(t.task));
     }
 }

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.openagention.core.ConfigurationException;
+import org.openagention.core.RetryPolicy;
 import org.openagention.orchestration.AcceptanceCheck;
 import org.openagention.orchestration.Budget;
 import org.openagention.orchestration.FailureKind;
 import org.openagention.orchestration.Lane;
 import org.openagention.orchestration.Reviewer;
-import org.openagention.orchestration.RetryPolicy;
 import org.openagention.orchestration.Task;
 
 /**
@@ -23,6 +24,8 @@ import org.openagention.orchestration.Task;
  */
 final class TaskCodec {
     static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Set<FailureKind> DEFAULT_RETRY_ON = Task.builder("default").goal("default").build().retryOn();
 
     private TaskCodec() {}
 
@@ -39,13 +42,15 @@ final class TaskCodec {
             n.put("estimatedCost", t.estimatedCost());
         }
         RetryPolicy r = t.retry();
-        if (r == RetryPolicy.none()) {
+        if (r.equals(RetryPolicy.none())) {
             n.put("retry", "none");
-        } else if (r != RetryPolicy.defaults()) {
+        } else if (!r.equals(RetryPolicy.defaults())) {
             n.putJson("retry", new Payload().put("maxAttempts", (long) r.maxAttempts())
                     .put("initialBackoffMs", r.initialBackoff().toMillis()).put("multiplier", r.multiplier())
-                    .put("maxBackoffMs", r.maxBackoff().toMillis())
-                    .put("retryOn", r.retryOn().stream().sorted().map(Enum::name).toList()).json());
+                    .put("maxBackoffMs", r.maxBackoff().toMillis()).put("jitter", r.jitter()).json());
+        }
+        if (!t.retryOn().equals(DEFAULT_RETRY_ON)) {
+            n.put("retryOn", t.retryOn().stream().sorted().map(Enum::name).toList());
         }
         Budget b = t.budget();
         if (!b.isUnlimited()) {
@@ -66,59 +71,62 @@ final class TaskCodec {
     }
 
     /**
-     * Reads a task back.
+     * Reads a task back. Fields at their default values may be left out (as {@link #write} does);
+     * a field that must be there and is not fails, naming the entry and the field.
      *
      * @param originals the caller's tasks by id (null when there are none), for custom checks and reviewers
      * @param current the run's tasks by id, for tasks derived from another
      */
-    static Task read(JsonNode n, Function<String, Task> originals, Function<String, Task> current) {
-        String id = n.get("id").asText();
-        Task.Builder b = Task.builder(id).goal(n.get("goal").asText());
-        List<String> deps = new ArrayList<>();
-        n.path("dependsOn").forEach(d -> deps.add(d.asText()));
-        b.dependencies(deps).lane(Lane.valueOf(n.path("lane").asText(Lane.WORKTREE.name())))
-                .estimatedCost(n.path("estimatedCost").asDouble(1));
-        JsonNode r = n.path("retry");
-        if (r.isTextual() && r.asText().equals("none")) {
-            b.retry(RetryPolicy.none());
-        } else if (r.isObject()) {
+    static Task read(EntryFields n, Function<String, Task> originals, Function<String, Task> current) {
+        String id = n.text("id");
+        Task.Builder b = Task.builder(id).goal(n.text("goal"));
+        b.dependencies(n.has("dependsOn") ? n.texts("dependsOn") : List.of())
+                .lane(n.has("lane") ? n.oneOf("lane", Lane.class) : Lane.WORKTREE)
+                .estimatedCost(n.has("estimatedCost") ? n.decimal("estimatedCost") : 1);
+        if (n.has("retry")) {
+            b.retry(retry(n));
+        }
+        // retryOn sat inside "retry" in journals written before it moved to the task
+        EntryFields retryOnHolder = n.has("retryOn") ? n
+                : n.has("retry") && n.raw("retry").isObject() && n.object("retry").has("retryOn") ? n.object("retry") : null;
+        if (retryOnHolder != null) {
             List<FailureKind> kinds = new ArrayList<>();
-            r.get("retryOn").forEach(k -> kinds.add(FailureKind.valueOf(k.asText())));
-            b.retry(RetryPolicy.builder().maxAttempts(r.get("maxAttempts").asInt())
-                    .initialBackoff(Duration.ofMillis(r.get("initialBackoffMs").asLong()))
-                    .multiplier(r.get("multiplier").asDouble())
-                    .maxBackoff(Duration.ofMillis(r.get("maxBackoffMs").asLong()))
-                    .retryOn(kinds.toArray(new FailureKind[0])).build());
+            for (String k : retryOnHolder.texts("retryOn")) {
+                kinds.add(FailureKind.valueOf(k));
+            }
+            b.retryOn(kinds);
         }
-        JsonNode budget = n.path("budget");
-        if (budget.isObject()) {
-            b.budget(new Budget(budget.get("maxTokens").asLong(), budget.get("maxCostUsd").asDouble(),
-                    Duration.ofMillis(budget.get("maxWallClockMs").asLong())));
+        if (n.has("budget")) {
+            EntryFields budget = n.object("budget");
+            b.budget(new Budget(budget.number("maxTokens"), budget.decimal("maxCostUsd"),
+                    Duration.ofMillis(budget.number("maxWallClockMs"))));
         }
-        String from = n.path("derivedFrom").asText("");
+        String from = n.has("derivedFrom") ? n.text("derivedFrom") : "";
         if (!from.isEmpty()) {
             b.conflictOf(from);
         }
         Task source = source(id, from, originals, current);
-        JsonNode check = n.path("check");
-        switch (check.path("type").asText("none")) {
+        EntryFields check = n.has("check") ? n.object("check") : null;
+        String checkType = check == null ? "none" : check.text("type");
+        switch (checkType) {
             case "none":
                 b.check(AcceptanceCheck.none());
                 break;
             case "command":
-                List<String> argv = new ArrayList<>();
-                check.get("command").forEach(a -> argv.add(a.asText()));
-                b.check(new CommandCheck(argv, Duration.ofMillis(check.get("timeoutMs").asLong())));
+                b.check(new CommandCheck(check.texts("command"), Duration.ofMillis(check.number("timeoutMs"))));
                 break;
-            default:
+            case "custom":
                 if (source == null) {
                     throw new ConfigurationException("task '" + id + "' has a custom acceptance check ("
-                            + check.path("description").asText() + ") that the journal cannot restore: resume with"
+                            + check.text("description") + ") that the journal cannot restore: resume with"
                             + " Orchestrator.resume(runId, graph), giving the original graph");
                 }
                 b.check(source.check());
+                break;
+            default:
+                throw check.problem("type", "is '" + checkType + "', not none, command or custom");
         }
-        if (n.path("reviewer").asBoolean(false)) {
+        if (n.has("reviewer") && n.bool("reviewer")) {
             Reviewer reviewer = source == null ? null : source.reviewer().orElse(null);
             if (reviewer == null) {
                 throw new ConfigurationException("task '" + id + "' has a reviewer that the journal cannot restore:"
@@ -127,6 +135,22 @@ final class TaskCodec {
             b.reviewer(reviewer);
         }
         return b.build();
+    }
+
+    private static RetryPolicy retry(EntryFields n) {
+        JsonNode raw = n.raw("retry");
+        if (raw.isTextual()) {
+            if (!raw.asText().equals("none")) {
+                throw n.problem("retry", "is '" + raw.asText() + "', not \"none\" or an object");
+            }
+            return RetryPolicy.none();
+        }
+        EntryFields r = n.object("retry");
+        return RetryPolicy.builder().maxAttempts(r.integer("maxAttempts"))
+                .initialBackoff(Duration.ofMillis(r.number("initialBackoffMs"))).multiplier(r.decimal("multiplier"))
+                .maxBackoff(Duration.ofMillis(r.number("maxBackoffMs")))
+                .jitter(r.has("jitter") ? r.decimal("jitter") : 0) // journals before jitter had none
+                .build();
     }
 
     private static Task source(String id, String from, Function<String, Task> originals, Function<String, Task> current) {

@@ -1,17 +1,29 @@
 package org.openagention.orchestration.internal;
 
 import org.openagention.orchestration.FailureKind;
+import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.Spend;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskState;
-import org.openagention.tools.Workspace;
 
-/** One task's state in a run. Touched by the supervisor thread only. */
+/**
+ * One task's state in a run. Its fields are set only by {@link RunState#apply}, from the run's
+ * facts; everyone else reads them. Touched by the supervisor thread only.
+ */
 final class Track {
+    /** How far a done task's merge got, as its facts say. */
+    enum Merge {
+        /** No merge journaled (a crash between done and merged leaves a done task here). */
+        NOT_RECORDED,
+        /** Its work is in the target. */
+        MERGED,
+        /** Journaled and not merged: nothing to merge, a conflict that a resolution task takes over, or given up on. */
+        NOT_MERGED
+    }
+
     Task task;
     TaskState state = TaskState.PENDING;
     int attempts;
-    boolean attemptOpen;
     Spend spend = Spend.ZERO;
     String output = "";
     String checkOutput = "";
@@ -20,17 +32,14 @@ final class Track {
     String checkpoint = "";
     String feedback = "";
     String reviewItem;
-    String pendingDecision; // a journaled review decision not yet acted on (after a crash)
-    boolean retryBackoff;
-    boolean skipped;
-    String skippedBecause = "";
-    boolean merged;
-    boolean mergeRecorded;
+    ReviewDecision decision; // a journaled review decision not yet acted on (after a crash); null when none
+    boolean backoffDue; // its next attempt is a retry that waits out its retry policy's backoff
+    String skippedBecause; // null unless skipped
+    Merge merge = Merge.NOT_RECORDED;
     String unresolved = ""; // why its merge conflict was given up on, when it was
     boolean gaveUp;
-    boolean superseded;
+    boolean superseded; // given up on, and replaced by replanning
     int unmet;
-    Workspace workspace;
 
     Track(Task task) {
         this.task = task;
@@ -38,5 +47,9 @@ final class Track {
 
     String id() {
         return task.id();
+    }
+
+    boolean skipped() {
+        return skippedBecause != null;
     }
 }

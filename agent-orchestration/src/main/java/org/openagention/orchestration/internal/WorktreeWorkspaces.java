@@ -8,13 +8,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.MergeResult;
 import org.openagention.orchestration.Task;
 import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
 import org.openagention.tools.Worktree;
 import org.openagention.tools.WorktreeManager;
+import org.openagention.tools.process.Git;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
     private final String target;
     private final String runKey;
     private final Path repo;
-    private final Git git = new Git();
+    private final Git git = Git.create();
     private final LocalLane local;
 
     public WorktreeWorkspaces(WorktreeManager manager, String targetBranch) {
@@ -155,9 +156,9 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
                         + " files on branch " + BRANCH_PREFIX + id + "; the next resolution starts from that work.");
             }
         }
-        org.openagention.tools.MergeResult result = manager.merge(id, target);
-        if (result instanceof org.openagention.tools.MergeResult.Conflict c) {
-            return MergeResult.conflict(c.conflictingFiles(), "Its work is on branch " + BRANCH_PREFIX + id + ". The"
+        MergeResult result = manager.merge(id, target);
+        if (result instanceof MergeResult.Conflict c) {
+            return MergeResult.conflict(c.files(), "Its work is on branch " + BRANCH_PREFIX + id + ". The"
                     + " task resolving this starts in a worktree of that branch with the target branch '" + target
                     + "' being merged in: git's conflict markers (<<<<<<<, =======, >>>>>>>) are in the conflicting"
                     + " files; remove them. Git said: " + Texts.firstLine(c.detail()));
@@ -165,7 +166,7 @@ public final class WorktreeWorkspaces implements TaskWorkspaces {
         if (task.conflictOf().isPresent()) {
             retireMergedWork();
         }
-        return MergeResult.merged(((org.openagention.tools.MergeResult.Merged) result).changedFiles());
+        return result;
     }
 
     /**

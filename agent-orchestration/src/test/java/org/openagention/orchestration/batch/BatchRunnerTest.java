@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.Agent;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.Limits;
+import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.ModelException;
@@ -37,8 +38,10 @@ class BatchRunnerTest {
         Tool read = Tool.readOnly("read_file", "Reads a file", PathArg.class,
                 (a, c) -> ToolResult.success(Files.readString(dir.resolve(a.path()))));
         FakeModel model = FakeModel.answering(BatchRunnerTest::respond);
-        return Agent.builder().model(model).addTool(read).limits(Limits.builder().maxTurns(2).build()).build();
+        return Agent.builder().model(model).addTool(read).build();
     }
+
+    private static final RunOptions TWO_TURNS = RunOptions.builder().limits(Limits.builder().maxTurns(2).build()).build();
 
     private static ModelResponse respond(ModelRequest request) {
         String prompt = ((org.openagention.core.message.UserMessage) request.messages().get(0)).text();
@@ -66,7 +69,7 @@ class BatchRunnerTest {
     @Test
     void eachItemFailureIsIsolatedAndReported() throws Exception {
         files("a.txt", "broken.txt", "chatty.txt", "b.txt");
-        BatchTask task = BatchTask.of(fileAgent(), f -> "Summarise " + f);
+        BatchTask task = BatchTask.of(fileAgent(), f -> "Summarise " + f, TWO_TURNS);
         BatchTask withThrow = item -> {
             if (item.equals("throws.txt")) {
                 throw new IllegalStateException("no such item");
@@ -142,7 +145,7 @@ class BatchRunnerTest {
         files("a.txt", "b.txt", "c.txt");
         Path journalDir = dir.resolve("journal");
         List<String> items = List.of("a.txt", "b.txt", "c.txt");
-        BatchTask agentTask = BatchTask.of(fileAgent(), f -> "Summarise " + f);
+        BatchTask agentTask = BatchTask.of(fileAgent(), f -> "Summarise " + f, TWO_TURNS);
         BatchTask firstAttempt = item -> {
             if (item.equals("b.txt")) {
                 throw new IllegalStateException("disk hiccup");
@@ -185,5 +188,17 @@ class BatchRunnerTest {
                 .hasMessage("batch 'weekly' cannot resume: its journal has item 1 as 'y', but the items given now have"
                         + " 'z' there; use a new batch id for a different list");
         assertThat(seen).containsOnlyKeys("x", "y");
+    }
+
+    @Test
+    void aJournaledItemWithARenamedFieldStopsTheResumeNamingTheField() {
+        JournalStore journal = JournalStore.inMemory();
+        journal.append("weekly", "batch.item", "item-0", java.time.Instant.EPOCH,
+                "{\"index\":0,\"name\":\"x\",\"status\":\"succeeded\",\"output\":\"ok\",\"runId\":\"r1\"}");
+        BatchTask task = item -> Agent.builder().model(new FakeModel().enqueueText("ok")).build().run(item);
+
+        assertThatThrownBy(() -> BatchRunner.builder().journal(journal).build().run("weekly", List.of("x"), task))
+                .isInstanceOf(org.openagention.core.journal.JournalException.class)
+                .hasMessage("batch 'weekly' journal entry 1: field 'item' is missing");
     }
 }

@@ -13,6 +13,7 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.HostPaths;
 
 /**
  * {@code apply_patch}: a Codex-format patch applied all-or-nothing. Every operation is checked
@@ -22,6 +23,11 @@ import org.openagention.tools.WorkspaceException;
  * <p>Stricter than the reference tool in two ways that protect work: {@code *** Add File} refuses
  * a file that exists, and {@code *** Move to} refuses a destination that exists. A chunk with no
  * old lines is inserted right after its {@code @@} anchor, or at the end of the file without one.
+ *
+ * <p>A patch refused because one of its paths is denied by the workspace (outside it, into
+ * {@code .git}) is a {@code DENIED} result; every other problem a {@code TOOL_FAILED} one. Either
+ * way every problem of the patch is listed. The summary counts, per file, the lines really added
+ * and removed ({@code +1 -1} for one changed line), never the context lines around them.
  */
 final class ApplyPatchTool {
     record Args(@Description("The patch text, from '*** Begin Patch' to '*** End Patch'") String input) {}
@@ -47,7 +53,7 @@ final class ApplyPatchTool {
                         + "*** End Patch\n"
                         + "Give about 3 lines of unchanged context around each change. Paths are relative to the "
                         + "workspace root.",
-                Args.class, (args, ctx) -> tool.apply(args.input()));
+                Args.class, HostPaths.hidden(workspace, "apply_patch", (args, ctx) -> tool.apply(args.input())));
     }
 
     private ToolResult apply(String patch) {
@@ -60,17 +66,20 @@ final class ApplyPatchTool {
         FileTransaction tx = new FileTransaction();
         List<String> summary = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        boolean denied = false;
         for (CodexPatch.FileOp op : ops) {
             try {
                 plan(op, tx, summary, problems);
             } catch (WorkspaceException e) {
                 problems.add(describe(op) + ": " + e.getMessage());
+                denied |= e.isDenial();
             } catch (IOException e) {
                 problems.add(describe(op) + ": could not read the file: " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {
-            return ToolResult.error("apply_patch failed; no file was changed.\n- " + String.join("\n- ", problems));
+            return ToolResult.error(denied ? ToolResult.ErrorKind.DENIED : ToolResult.ErrorKind.TOOL_FAILED,
+                    "apply_patch failed; no file was changed.\n- " + String.join("\n- ", problems));
         }
         try {
             tx.commit();

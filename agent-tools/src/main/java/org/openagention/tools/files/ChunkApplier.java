@@ -7,7 +7,15 @@ import java.util.function.UnaryOperator;
 /**
  * Applies the chunks of one {@code *** Update File} to a file's lines. Each chunk is located after
  * the previous one: its {@code @@} anchors first, then its old lines, tried exactly, then with
- * trailing whitespace ignored, then with Unicode punctuation normalised as well.
+ * trailing whitespace ignored, then with indentation (all whitespace around each line) ignored,
+ * then with Unicode punctuation normalised as well; the ladder of the reference tool.
+ *
+ * <p>When a chunk matched with tolerance, its context lines are written as the file has them,
+ * not as the patch quotes them. When it matched with indentation ignored, its added lines are
+ * moved by the difference between the indentation of its first non-blank old line and that of
+ * the file line it matched ({@link Indentation}), so that a hunk written at the wrong depth lands
+ * at the right one and keeps its own relative indentation. (The reference tool writes the added
+ * lines as given, which leaves them at the patch's wrong depth among correctly indented lines.)
  */
 final class ChunkApplier {
 
@@ -15,7 +23,8 @@ final class ChunkApplier {
     enum Level {
         EXACT(UnaryOperator.identity(), "exact"),
         TRAILING_WHITESPACE(String::stripTrailing, "trailing whitespace ignored"),
-        UNICODE_PUNCTUATION(s -> Punctuation.fold(s).stripTrailing(), "Unicode punctuation normalised");
+        INDENTATION(String::strip, "indentation ignored; added lines re-indented to the file's indentation"),
+        UNICODE_PUNCTUATION(s -> Punctuation.fold(s).strip(), "Unicode punctuation normalised and indentation ignored");
 
         final UnaryOperator<String> normalise;
         final String description;
@@ -85,10 +94,11 @@ final class ChunkApplier {
                 continue;
             }
             noteLevel(notes, label, hit.level());
-            splices.add(new Splice(hit.index(), oldLines.size(), keepFileContext(original, hit, chunk, newLines)));
+            splices.add(new Splice(hit.index(), oldLines.size(), fitToFile(original, hit, chunk, oldLines, newLines)));
             cursor = hit.index() + oldLines.size();
-            removed += oldLines.size();
-            added += newLines.size();
+            int context = contextLines(chunk, oldLines.size(), newLines.size());
+            removed += oldLines.size() - context;
+            added += newLines.size() - context;
         }
         List<String> result = new ArrayList<>(original);
         for (int i = splices.size() - 1; i >= 0; i--) {
@@ -105,19 +115,44 @@ final class ChunkApplier {
         }
     }
 
+    /** How many of the first {@code newCount} new lines repeat one of the first {@code oldCount} old lines. */
+    private static int contextLines(CodexPatch.Chunk chunk, int oldCount, int newCount) {
+        int context = 0;
+        for (int i = 0; i < newCount; i++) {
+            int old = chunk.contextOf().get(i);
+            if (old >= 0 && old < oldCount) {
+                context++;
+            }
+        }
+        return context;
+    }
+
     /**
-     * The new lines, with each context line taken from the file rather than the patch: a context
-     * line matched with tolerance keeps the file's own whitespace and punctuation.
+     * The new lines as they go into the file: after a tolerant match each context line is the
+     * file's own line, and after a match that ignored indentation each added line is moved to the
+     * file's indentation (see the class comment).
      */
-    private static List<String> keepFileContext(List<String> file, Hit hit, CodexPatch.Chunk chunk, List<String> newLines) {
+    private static List<String> fitToFile(List<String> file, Hit hit, CodexPatch.Chunk chunk, List<String> oldLines,
+            List<String> newLines) {
         if (hit.level() == Level.EXACT) {
             return newLines;
+        }
+        String from = "";
+        String to = "";
+        for (int k = 0; k < oldLines.size(); k++) {
+            if (!oldLines.get(k).isBlank()) {
+                from = Indentation.of(oldLines.get(k));
+                to = Indentation.of(file.get(hit.index() + k));
+                break;
+            }
         }
         List<String> out = new ArrayList<>(newLines);
         for (int i = 0; i < out.size(); i++) {
             int old = chunk.contextOf().get(i);
             if (old >= 0 && hit.index() + old < file.size()) {
                 out.set(i, file.get(hit.index() + old));
+            } else if (old < 0) {
+                out.set(i, Indentation.shift(out.get(i), from, to));
             }
         }
         return out;

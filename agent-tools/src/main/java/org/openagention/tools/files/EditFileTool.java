@@ -2,8 +2,6 @@ package org.openagention.tools.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +10,7 @@ import org.openagention.core.tool.Description;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
-import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.HostPaths;
 
 /** {@code edit_file}: replaces an exact, unique string in a file, with a bounded tolerance ladder. */
 final class EditFileTool {
@@ -44,7 +42,7 @@ final class EditFileTool {
                         + "replace_all is true. If it is not unique, add surrounding lines to it. Small differences in "
                         + "trailing whitespace, indentation or Unicode punctuation are tolerated and reported. The file "
                         + "must have been read with read_file and not changed since.",
-                Args.class, (args, ctx) -> tool.edit(args));
+                Args.class, HostPaths.hidden(workspace, "edit_file", (args, ctx) -> tool.edit(args)));
     }
 
     private ToolResult edit(Args args) throws IOException {
@@ -56,26 +54,22 @@ final class EditFileTool {
             return ToolResult.error("old_string and new_string are identical, so this edit would change nothing. "
                     + "Give the new text in new_string.");
         }
-        Path file;
-        try {
-            file = workspace.resolveForWrite(args.path());
-        } catch (WorkspaceException e) {
-            return ToolResult.error(e.getMessage());
+        FileChange.Opened opened = FileChange.open(workspace, args.path(), "edit_file edits files. Use list_dir to see its entries.");
+        if (opened instanceof FileChange.Refused refused) {
+            return refused.result();
         }
-        if (Files.isDirectory(file)) {
-            return ToolResult.error(args.path() + " is a directory; edit_file edits files. Use list_dir to see its entries.");
-        }
-        if (!Files.isRegularFile(file)) {
-            return ToolResult.error("File not found: " + args.path() + Suggestions.similarNames(file)
+        FileChange.Ready target = (FileChange.Ready) opened;
+        if (target.current().isEmpty()) {
+            return ToolResult.error("File not found: " + args.path() + Suggestions.similarNames(target.file())
                     + ". To create a new file, use write_file.");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = target.current().get();
         if (FileKinds.looksBinary(bytes, Math.min(bytes.length, FileKinds.SNIFF_BYTES * 4), true)) {
             return ToolResult.error(args.path() + " is a binary file; edit_file only edits text files.");
         }
-        Optional<String> stale = ledger.staleness(file, args.path(), bytes);
+        Optional<ToolResult> stale = FileChange.refuseStale(ledger, target, "");
         if (stale.isPresent()) {
-            return ToolResult.error(stale.get());
+            return stale.get();
         }
         TextFile text = TextFile.decode(new String(bytes, StandardCharsets.UTF_8));
         String body = text.body();
@@ -107,9 +101,7 @@ final class EditFileTool {
         }
         edited.append(body, last, body.length());
         TextFile result = text.withBody(edited.toString());
-        byte[] out = result.encode().getBytes(StandardCharsets.UTF_8);
-        Files.write(file, out);
-        ledger.record(file, out);
+        FileChange.write(ledger, target, result.encode().getBytes(StandardCharsets.UTF_8));
         return ToolResult.success(summary(args.path(), found, result.lines(), changed));
     }
 

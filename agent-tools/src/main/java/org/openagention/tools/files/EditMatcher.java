@@ -95,8 +95,8 @@ final class EditMatcher {
             if (oldString.endsWith("\n") && end < body.length()) {
                 end++;
             }
-            String fileIndent = indentOf(file.get(i + firstNonBlank(old)));
-            String oldIndent = indentOf(old.get(firstNonBlank(old)));
+            String fileIndent = Indentation.of(file.get(i + firstNonBlank(old)));
+            String oldIndent = Indentation.of(old.get(firstNonBlank(old)));
             found.add(new Replacement(start, end, reindent(newString, oldIndent, fileIndent)));
             i = last;
         }
@@ -132,20 +132,14 @@ final class EditMatcher {
         return new Found(rung, found);
     }
 
-    /** {@code text} with each line's {@code oldIndent} prefix swapped for {@code fileIndent}. */
+    /** {@code text} moved from indentation {@code oldIndent} to {@code fileIndent}, line by line ({@link Indentation}). */
     static String reindent(String text, String oldIndent, String fileIndent) {
         if (oldIndent.equals(fileIndent)) {
             return text;
         }
         List<String> out = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
-            if (line.isBlank()) {
-                out.add(line);
-            } else if (line.startsWith(oldIndent)) {
-                out.add(fileIndent + line.substring(oldIndent.length()));
-            } else {
-                out.add(fileIndent + line.stripLeading());
-            }
+            out.add(Indentation.shift(line, oldIndent, fileIndent));
         }
         return String.join("\n", out);
     }
@@ -186,13 +180,5 @@ final class EditMatcher {
             }
         }
         return 0;
-    }
-
-    private static String indentOf(String line) {
-        int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        return line.substring(0, i);
     }
 }

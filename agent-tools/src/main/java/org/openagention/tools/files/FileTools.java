@@ -15,8 +15,9 @@ import org.openagention.tools.Workspace;
  * file the agent has not read, or that changed on disk since it last did, and ask the model to
  * read it again; creating a new file needs no read. {@code apply_patch} needs no prior read (its
  * context lines are checked against the file as it is) and updates the ledger for what it writes.
- * Every path is resolved through the workspace: one that escapes it becomes an error result naming
- * the path, and nothing is touched.
+ * Every path is resolved through the workspace: one that escapes it becomes a {@code DENIED} result
+ * naming the path as the model gave it, and nothing is touched. What the tools say names files
+ * relative to the workspace, never by where the workspace lives on the host.
  *
  * <pre>{@code
  * Workspace ws = Workspace.local(Path.of("/home/me/project"));

@@ -16,6 +16,7 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.HostPaths;
 
 /** {@code list_dir}: a directory's entries with type and size, directories first, to a bounded depth. */
 final class ListDirTool {
@@ -38,7 +39,7 @@ final class ListDirTool {
                 "Lists a directory: directories first (marked with a trailing /), then files with their sizes, "
                         + "symbolic links with their targets. depth > 1 shows subdirectories indented. The .git "
                         + "directory is hidden; at most " + MAX_ENTRIES + " entries are shown.",
-                Args.class, (args, ctx) -> tool.list(args));
+                Args.class, HostPaths.hidden(workspace, "list_dir", (args, ctx) -> tool.list(args)));
     }
 
     private ToolResult list(Args args) throws IOException {
@@ -51,7 +52,7 @@ final class ListDirTool {
         try {
             dir = workspace.resolve(display);
         } catch (WorkspaceException e) {
-            return ToolResult.error(e.getMessage());
+            return HostPaths.refusal(e, ToolResult.ErrorKind.TOOL_FAILED);
         }
         if (!Files.exists(dir)) {
             return ToolResult.error("Directory not found: " + display + Suggestions.similarNames(dir));
@@ -82,7 +83,7 @@ final class ListDirTool {
             String name = entry.getFileName().toString();
             BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isSymbolicLink()) {
-                out.append(indent).append(name).append(" -> ").append(Files.readSymbolicLink(entry)).append('\n');
+                out.append(indent).append(name).append(" -> ").append(linkTarget(entry)).append('\n');
             } else if (attrs.isDirectory()) {
                 out.append(indent).append(name).append('/');
                 if (depth <= 1) {
@@ -99,6 +100,20 @@ final class ListDirTool {
             }
         }
         return true;
+    }
+
+    /**
+     * Where the link {@code entry} points, as the model may see it: a relative target as written,
+     * an absolute one inside the workspace relative to the root, any other absolute one not at all.
+     */
+    private String linkTarget(Path entry) throws IOException {
+        Path target = Files.readSymbolicLink(entry);
+        if (!target.isAbsolute()) {
+            return target.toString();
+        }
+        Path normal = target.normalize();
+        return normal.startsWith(workspace.root()) ? workspace.relativize(normal) + " (absolute link)"
+                : "(a place outside the workspace)";
     }
 
     /** The entries of {@code dir} without .git: directories first, then by name. */

@@ -16,6 +16,7 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.HostPaths;
 
 /** {@code read_file}: a file's lines with line numbers, a range at a time, binary and huge files described. */
 final class ReadFileTool {
@@ -46,7 +47,7 @@ final class ReadFileTool {
                         + "limit to page through longer files. Lines longer than " + MAX_LINE_CHARS
                         + " characters are cut. Binary files and very large files are described instead of shown. "
                         + "Read a file before editing or overwriting it.",
-                Args.class, (args, ctx) -> tool.read(args));
+                Args.class, HostPaths.hidden(workspace, "read_file", (args, ctx) -> tool.read(args)));
     }
 
     private ToolResult read(Args args) throws IOException {
@@ -63,7 +64,7 @@ final class ReadFileTool {
         try {
             file = workspace.resolve(args.path());
         } catch (WorkspaceException e) {
-            return ToolResult.error(e.getMessage());
+            return HostPaths.refusal(e, ToolResult.ErrorKind.TOOL_FAILED);
         }
         if (Files.isDirectory(file)) {
             return ToolResult.error(args.path() + " is a directory, not a file. Use list_dir to see its entries.");

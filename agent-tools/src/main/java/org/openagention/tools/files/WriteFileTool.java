@@ -9,7 +9,7 @@ import org.openagention.core.tool.Description;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
-import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.HostPaths;
 
 /**
  * {@code write_file}: creates a file (and its parent directories) or overwrites one. Overwriting an
@@ -35,27 +35,20 @@ final class WriteFileTool {
                 "Writes a file with the given content, creating parent directories as needed. To overwrite an "
                         + "existing file you must have read it with read_file first, and it must not have changed "
                         + "since. Prefer edit_file or apply_patch to change part of an existing file.",
-                Args.class, (args, ctx) -> tool.write(args));
+                Args.class, HostPaths.hidden(workspace, "write_file", (args, ctx) -> tool.write(args)));
     }
 
     private ToolResult write(Args args) throws IOException {
-        Path file;
-        try {
-            file = workspace.resolveForWrite(args.path());
-        } catch (WorkspaceException e) {
-            return ToolResult.error(e.getMessage());
+        FileChange.Opened opened = FileChange.open(workspace, args.path(), "write_file needs a file path.");
+        if (opened instanceof FileChange.Refused refused) {
+            return refused.result();
         }
-        if (Files.isDirectory(file)) {
-            return ToolResult.error(args.path() + " is a directory; write_file needs a file path.");
+        FileChange.Ready target = (FileChange.Ready) opened;
+        Optional<ToolResult> stale = FileChange.refuseStale(ledger, target, "Refusing to overwrite: ");
+        if (stale.isPresent()) {
+            return stale.get();
         }
-        boolean exists = Files.exists(file);
-        if (exists) {
-            Optional<String> stale = ledger.staleness(file, args.path(), Files.readAllBytes(file));
-            if (stale.isPresent()) {
-                return ToolResult.error("Refusing to overwrite: " + stale.get());
-            }
-        }
-        Path parent = file.getParent();
+        Path parent = target.file().getParent();
         if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
             return ToolResult.error("Cannot create " + args.path() + ": " + workspace.relativize(parent)
                     + " is a file, not a directory.");
@@ -64,10 +57,9 @@ final class WriteFileTool {
             Files.createDirectories(parent);
         }
         byte[] bytes = args.content().getBytes(StandardCharsets.UTF_8);
-        Files.write(file, bytes);
-        ledger.record(file, bytes);
+        FileChange.write(ledger, target, bytes);
         long lines = TextFile.decode(args.content()).lines().size();
-        return ToolResult.success((exists ? "Overwrote " : "Created ") + args.path() + ": " + bytes.length + " bytes, "
-                + lines + (lines == 1 ? " line." : " lines."));
+        return ToolResult.success((target.current().isPresent() ? "Overwrote " : "Created ") + args.path() + ": "
+                + bytes.length + " bytes, " + lines + (lines == 1 ? " line." : " lines."));
     }
 }

@@ -60,7 +60,7 @@ public final class PathGuard {
                     + " taken literally, never URL-decoded; write the plain path");
         }
         if (path.startsWith("~")) {
-            throw new WorkspaceException("path '" + path + "' starts with '~': the home directory is not expanded and"
+            throw WorkspaceException.denial("path '" + path + "' starts with '~': the home directory is not expanded and"
                     + " lies outside the workspace; give a path relative to the workspace root");
         }
         Path p;
@@ -77,7 +77,8 @@ public final class PathGuard {
         }
         Path absolute = (p.isAbsolute() ? p : root.resolve(p)).normalize();
         if (!absolute.startsWith(root)) {
-            throw new WorkspaceException("path '" + abbreviate(path) + "' is outside the workspace " + root);
+            throw WorkspaceException.denial("path '" + abbreviate(shown(root, path)) + "' is outside the workspace;"
+                    + " give a path relative to the workspace root");
         }
         return absolute;
     }
@@ -108,7 +109,7 @@ public final class PathGuard {
             // A dangling link or a loop: follow one hop by hand and look again.
             if (hops >= MAX_LINK_HOPS) {
                 throw new WorkspaceException("path '" + shownAs + "' runs into a symbolic link loop (more than "
-                        + MAX_LINK_HOPS + " links followed at " + existing + "): refused");
+                        + MAX_LINK_HOPS + " links followed at '" + existing.getFileName() + "'): refused");
             }
             Path link = Files.readSymbolicLink(existing);
             Path parent = existing.getParent().toRealPath();
@@ -142,7 +143,7 @@ public final class PathGuard {
         for (Path p : new Path[] {absolute, real}) {
             for (Path part : root.relativize(p)) {
                 if (isGitName(part.toString())) {
-                    throw new WorkspaceException("path '" + shownAs + "' is inside .git (as '" + part
+                    throw WorkspaceException.denial("path '" + shownAs + "' is inside .git (as '" + part
                             + "'): writes there are refused, since they could rewrite the repository's history,"
                             + " hooks or configuration");
                 }
@@ -161,12 +162,56 @@ public final class PathGuard {
         try {
             Object links = Files.getAttribute(real, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
             if (links instanceof Integer n && n > 1) {
-                throw new WorkspaceException("path '" + shownAs + "' is a file with " + n + " hard links: writing it"
+                throw WorkspaceException.denial("path '" + shownAs + "' is a file with " + n + " hard links: writing it"
                         + " would also change the other names, which may lie outside the workspace; refused");
             }
         } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
             // No unix view (Windows): nothing to check.
         }
+    }
+
+    /**
+     * {@code path} as the caller gave it, except that a leading {@code root} (the workspace's
+     * location on the host) is made relative: {@code /home/me/ws/../x} is shown as {@code ../x}.
+     */
+    public static String shown(Path root, String path) {
+        String r = root.toString();
+        if (path.equals(r)) {
+            return ".";
+        }
+        return path.startsWith(r + "/") ? path.substring(r.length() + 1) : path;
+    }
+
+    /**
+     * {@code text} with every mention of {@code root} made relative: {@code root/a/b} becomes
+     * {@code a/b} and {@code root} alone becomes {@code .}. A longer name that merely starts with
+     * the root ({@code root2/x}) is left alone.
+     */
+    public static String withoutRoot(Path root, String text) {
+        String r = root.toString();
+        if (r.equals("/") || text.indexOf(r) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int at = text.indexOf(r); at >= 0; at = text.indexOf(r, from)) {
+            int end = at + r.length();
+            out.append(text, from, at);
+            if (end < text.length() && text.charAt(end) == '/') {
+                from = end + 1;
+            } else if (end == text.length() || !isNameChar(text.charAt(end))) {
+                out.append('.');
+                from = end;
+            } else {
+                out.append(r);
+                from = end;
+            }
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '~' || c == '+';
     }
 
     static String abbreviate(String path) {

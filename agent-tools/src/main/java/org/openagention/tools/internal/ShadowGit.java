@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openagention.tools.Checkpoint;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.process.Git;
 
 /**
  * A git store kept apart from the workspace it snapshots: its own GIT_DIR (and so its own index
@@ -23,19 +24,19 @@ public final class ShadowGit {
     private static final String ROOT_TRAILER = "openagention-root: ";
     private static final String AT_TRAILER = "openagention-at: ";
 
-    private final GitCli git;
+    private final Git git;
     private final Path store;
     private final List<String> excludedDirectories;
 
     public ShadowGit(String executable, Path store, List<String> excludedDirectories) {
-        this.git = new GitCli(executable, Map.of("GIT_DIR", store.toString()));
+        this.git = Git.executable(executable).withEnv(Map.of("GIT_DIR", store.toString()));
         this.store = store;
         this.excludedDirectories = List.copyOf(excludedDirectories);
     }
 
     /** Snapshots {@code root} as a new commit on the store's checkpoint chain. */
     public Checkpoint snapshot(Path root, String label, Instant at) {
-        GitCli inTree = init(root);
+        Git inTree = init(root);
         stageEverything(inTree, root);
         String tree = inTree.check(root, "write-tree");
         List<String> args = new ArrayList<>(List.of("-c", "user.name=OpenAgention", "-c",
@@ -49,7 +50,7 @@ public final class ShadowGit {
 
     /** Restores {@code root} to {@code checkpoint}: changed files rewritten, new files deleted. */
     public void restore(Path root, Checkpoint checkpoint) {
-        GitCli inTree = init(root);
+        Git inTree = init(root);
         if (!inTree.run(root, "cat-file", "-e", checkpoint.id() + "^{commit}").ok()) {
             throw new WorkspaceException("checkpoint " + checkpoint.id() + " is not in the store " + store);
         }
@@ -63,7 +64,7 @@ public final class ShadowGit {
         if (!Files.isDirectory(store)) {
             return out;
         }
-        GitCli inTree = git.withEnv(Map.of("GIT_WORK_TREE", root.toString()));
+        Git inTree = git.withEnv(Map.of("GIT_WORK_TREE", root.toString()));
         if (tip(inTree, root).isEmpty()) {
             return out;
         }
@@ -92,8 +93,8 @@ public final class ShadowGit {
         return out;
     }
 
-    private GitCli init(Path root) {
-        GitCli inTree = git.withEnv(Map.of("GIT_WORK_TREE", root.toString()));
+    private Git init(Path root) {
+        Git inTree = git.withEnv(Map.of("GIT_WORK_TREE", root.toString()));
         if (!Files.isRegularFile(store.resolve("HEAD"))) {
             try {
                 Files.createDirectories(store); // git init makes only the last directory of GIT_DIR
@@ -108,7 +109,7 @@ public final class ShadowGit {
         return inTree;
     }
 
-    private void stageEverything(GitCli inTree, Path root) {
+    private void stageEverything(Git inTree, Path root) {
         List<String> args = new ArrayList<>(List.of("add", "-A", "-f", "--", "."));
         for (String dir : excludedDirectories) {
             args.add(":(exclude,glob)**/" + dir);
@@ -117,8 +118,8 @@ public final class ShadowGit {
         inTree.run(root, args).orThrow();
     }
 
-    private static Optional<String> tip(GitCli inTree, Path root) {
-        GitCli.Result r = inTree.run(root, "rev-parse", "--verify", "--quiet", REF);
+    private static Optional<String> tip(Git inTree, Path root) {
+        Git.Result r = inTree.run(root, "rev-parse", "--verify", "--quiet", REF);
         return r.ok() ? Optional.of(r.out().strip()) : Optional.empty();
     }
 }

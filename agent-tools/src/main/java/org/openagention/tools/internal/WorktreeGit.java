@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.openagention.tools.FileTrees;
 import org.openagention.tools.MergeResult;
 import org.openagention.tools.Worktree;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.process.Git;
 
 /**
  * The git commands behind {@link org.openagention.tools.WorktreeManager}: worktree listing,
@@ -25,10 +27,10 @@ public final class WorktreeGit {
     /** One entry of {@code git worktree list --porcelain}. */
     record Entry(Path path, String branch, boolean prunable) {}
 
-    private final GitCli git;
+    private final Git git;
     private final Path repo;
 
-    public WorktreeGit(GitCli git, Path repo) {
+    public WorktreeGit(Git git, Path repo) {
         this.git = git;
         this.repo = repo;
     }
@@ -39,7 +41,7 @@ public final class WorktreeGit {
 
     /** The commit {@code ref} names, or an error saying it names none. */
     public String commitOf(String ref) {
-        GitCli.Result r = git.run(repo, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+        Git.Result r = git.run(repo, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
         if (!r.ok()) {
             throw new WorkspaceException("'" + ref + "' does not name a commit in " + repo);
         }
@@ -47,7 +49,7 @@ public final class WorktreeGit {
     }
 
     public String currentBranch(Path dir) {
-        GitCli.Result r = git.run(dir, "symbolic-ref", "--short", "-q", "HEAD");
+        Git.Result r = git.run(dir, "symbolic-ref", "--short", "-q", "HEAD");
         if (!r.ok()) {
             throw new WorkspaceException("HEAD is detached in " + dir + ": name the branch to merge into");
         }
@@ -73,7 +75,7 @@ public final class WorktreeGit {
         Path temporary = null;
         if (where == null) {
             temporary = scratchDir.resolve(".merge-" + w.taskId());
-            TreeCopy.deleteQuietly(temporary);
+            FileTrees.deleteQuietly(temporary);
             git.check(repo, "worktree", "add", temporary.toString(), target);
             where = temporary;
         }
@@ -82,19 +84,18 @@ public final class WorktreeGit {
             List<String> args = new ArrayList<>(git.commitOptions(where));
             args.addAll(List.of("merge", "--no-ff", "--no-verify", "--no-edit", "-m",
                     "Merge task " + w.taskId() + " (" + w.branch() + ")", w.branch()));
-            GitCli.Result r = git.run(where, args);
+            Git.Result r = git.run(where, args);
             if (r.ok()) {
                 String after = git.check(where, "rev-parse", "HEAD");
-                return new MergeResult.Merged(w.taskId(), target, after, lines(git.check(where, "diff", "--name-only",
-                        before, after)));
+                return MergeResult.merged(Git.lines(git.check(where, "diff", "--name-only", before, after)), after);
             }
-            List<String> conflicts = lines(git.run(where, "diff", "--name-only", "--diff-filter=U").out());
+            List<String> conflicts = Git.lines(git.run(where, "diff", "--name-only", "--diff-filter=U").out());
             git.run(where, "merge", "--abort");
             if (conflicts.isEmpty()) {
                 throw new WorkspaceException("cannot merge task '" + w.taskId() + "' into '" + target + "' at " + where
                         + ": " + r.describe());
             }
-            return new MergeResult.Conflict(w.taskId(), target, conflicts, (r.out() + r.err()).strip());
+            return MergeResult.conflict(conflicts, (r.out() + r.err()).strip());
         } finally {
             if (temporary != null) {
                 removeWorktree(temporary);
@@ -105,7 +106,7 @@ public final class WorktreeGit {
     /** Removes a worktree, modified or not; a directory already gone is pruned. */
     public void removeWorktree(Path path) {
         if (!git.run(repo, "worktree", "remove", "--force", "--force", path.toString()).ok()) {
-            TreeCopy.deleteQuietly(path);
+            FileTrees.deleteQuietly(path);
             git.run(repo, "worktree", "prune");
         }
     }
@@ -130,7 +131,7 @@ public final class WorktreeGit {
             }
         }
         if (Files.exists(defaultPath)) {
-            TreeCopy.deleteQuietly(defaultPath);
+            FileTrees.deleteQuietly(defaultPath);
             any = true;
         }
         List<String> branches = new ArrayList<>(refs("refs/heads/openagention-abandoned/" + taskId));
@@ -167,7 +168,7 @@ public final class WorktreeGit {
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : (Iterable<Path>) children::iterator) {
                 if (!registered.contains(child.toRealPath()) && Files.isDirectory(child)) {
-                    TreeCopy.deleteQuietly(child);
+                    FileTrees.deleteQuietly(child);
                 }
             }
         } catch (IOException e) {
@@ -225,18 +226,8 @@ public final class WorktreeGit {
 
     private List<String> refs(String pattern) {
         List<String> out = new ArrayList<>();
-        for (String ref : lines(git.check(repo, "for-each-ref", "--format=%(refname)", pattern))) {
+        for (String ref : Git.lines(git.check(repo, "for-each-ref", "--format=%(refname)", pattern))) {
             out.add(ref.substring("refs/heads/".length()));
-        }
-        return out;
-    }
-
-    private static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
-                out.add(line.strip());
-            }
         }
         return out;
     }

@@ -13,6 +13,7 @@ import org.openagention.core.tool.ToolResult;
 import org.openagention.core.tool.ToolResult.ErrorKind;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.HostPaths;
 
 /** The {@code glob} tool over one backend. */
 final class GlobTool {
@@ -36,7 +37,8 @@ final class GlobTool {
                 + "paths, newest modification first, capped with a note of how many were left out. .gitignore is "
                 + "honoured and .git is skipped; hidden files are skipped unless the pattern names a hidden segment "
                 + "(\".github/**\").";
-        return Tool.readOnly(NAME, description, Args.class, (args, ctx) -> run(workspace, searcher, args, ctx));
+        return Tool.readOnly(NAME, description, Args.class,
+                HostPaths.hidden(workspace, NAME, (args, ctx) -> run(workspace, searcher, args, ctx)));
     }
 
     static ToolResult run(Workspace workspace, Searcher searcher, Args args, ToolContext ctx) throws Exception {
@@ -56,7 +58,7 @@ final class GlobTool {
         try {
             base = workspace.resolve(args.path().orElse("."));
         } catch (WorkspaceException e) {
-            return invalid(e.getMessage());
+            return HostPaths.refusal(e, ErrorKind.INVALID_ARGUMENTS);
         }
         if (!Files.isDirectory(base)) {
             return ToolResult.error("path '" + args.path().orElse(".") + "' is not a directory in the workspace");

@@ -15,6 +15,7 @@ import org.openagention.core.tool.ToolResult;
 import org.openagention.core.tool.ToolResult.ErrorKind;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.HostPaths;
 
 /** The {@code grep} tool over one backend. */
 final class GrepTool {
@@ -56,7 +57,8 @@ final class GrepTool {
                 + ".gitignore is honoured; hidden files, .git and binary files are skipped. Results are sorted by path, "
                 + "shown as path:line:text (context lines as path-line-text, groups separated by --), and capped by "
                 + "head_limit with a note of how much was left out. Types: " + FileTypes.names() + ".";
-        return Tool.readOnly(NAME, description, Args.class, (args, ctx) -> run(workspace, searcher, args, ctx));
+        return Tool.readOnly(NAME, description, Args.class,
+                HostPaths.hidden(workspace, NAME, (args, ctx) -> run(workspace, searcher, args, ctx)));
     }
 
     static ToolResult run(Workspace workspace, Searcher searcher, Args args, ToolContext ctx) throws Exception {
@@ -67,7 +69,7 @@ final class GrepTool {
         try {
             target = workspace.resolve(args.path().orElse("."));
         } catch (WorkspaceException e) {
-            return invalid(e.getMessage());
+            return HostPaths.refusal(e, ErrorKind.INVALID_ARGUMENTS);
         }
         if (!Files.exists(target)) {
             return ToolResult.error("path '" + args.path().orElse(".") + "' does not exist in the workspace");

@@ -16,7 +16,8 @@ import org.openagention.tools.Workspace;
  * searched directory's, nested ones, and those of every directory above it; negation, directory
  * and anchored patterns), skip {@code .git}, hidden files and symbolic links, skip binary files
  * (a NUL byte in the first 8 KiB), and produce the same output: one test suite runs on both.
- * Paths outside the workspace are refused with an error result.
+ * A path outside the workspace is refused with a {@code DENIED} result; results name files relative
+ * to the workspace.
  *
  * <ul>
  *   <li>{@code grep}: results sorted by path, capped by {@code head_limit} (matching lines or

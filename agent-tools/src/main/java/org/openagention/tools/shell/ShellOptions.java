@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.openagention.tools.process.Command;
 
 /**
  * How the {@code shell} tool runs commands: timeouts, output caps, environment and whether to
@@ -25,7 +26,7 @@ import java.util.TreeSet;
  */
 public final class ShellOptions {
     /** The largest head or tail capture allowed (16 MiB each). */
-    public static final int MAX_CAPTURE_BYTES = 16 * 1024 * 1024;
+    public static final int MAX_CAPTURE_BYTES = Command.MAX_CAPTURE_BYTES;
 
     private final Duration defaultTimeout;
     private final Duration maxTimeout;

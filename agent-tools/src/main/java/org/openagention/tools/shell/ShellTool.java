@@ -2,7 +2,11 @@ package org.openagention.tools.shell;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +15,9 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolContext;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.internal.PathGuard;
+import org.openagention.tools.process.Command;
+import org.openagention.tools.process.CommandResult;
 
 /**
  * The {@code shell} tool: runs one command line per call with {@code bash -c} (POSIX {@code sh -c}
@@ -29,6 +36,7 @@ import org.openagention.tools.Workspace;
  *
  * <p>With {@link ShellOptions#sandboxed()} the command runs inside the bubblewrap {@link Sandbox};
  * where that cannot run, {@link #create} throws and nothing is ever run unsandboxed instead.
+ * Commands run through {@link Command}, the SDK's one command runner.
  *
  * <pre>{@code
  * Tool shell = ShellTool.create(Workspace.local(repo), ShellOptions.defaults().sandboxed(true));
@@ -39,6 +47,8 @@ import org.openagention.tools.Workspace;
 public final class ShellTool {
     /** The tool's name, as models know it. */
     public static final String NAME = "shell";
+    private static final Path BASH = Path.of("/bin/bash");
+    private static final Path SH = Path.of("/bin/sh");
 
     record Args(
             @Description("The command line to run with bash -c in the workspace root, e.g. \"mvn -q test\" or \"ls -la src\"")
@@ -74,18 +84,41 @@ public final class ShellTool {
         if (options.sandboxed()) {
             sandbox.requireAvailable();
         }
-        CommandRunner runner = new CommandRunner(workspace::isolate, options, sandbox,
-                Environments.build(parentEnv, options.allowedEnv(), options.environment()));
+        Map<String, String> environment = Environments.build(parentEnv, options.allowedEnv(), options.environment());
         String description = "Runs a command line with bash in the workspace root and returns its "
                 + "exit code and merged stdout/stderr (long output keeps its start and end). Each call is a fresh "
                 + "process: cd and variables do not carry over, stdin is empty, background jobs are killed when the "
                 + "command ends. Default timeout " + options.defaultTimeout().toSeconds() + " s, at most "
                 + options.maxTimeout().toSeconds() + " s."
                 + (options.sandboxed() ? " Sandboxed: no network, only the workspace and /tmp are writable." : "");
-        return Tool.of(NAME, description, Args.class, (args, ctx) -> run(runner, options, args, ctx));
+        return Tool.of(NAME, description, Args.class,
+                (args, ctx) -> run(workspace, options, sandbox, environment, args, ctx));
     }
 
-    private static ToolResult run(CommandRunner runner, ShellOptions options, Args args, ToolContext ctx) {
+    /** The shell commands run with: bash where installed, else POSIX sh. */
+    static Path shell() {
+        return Files.isExecutable(BASH) ? BASH : SH;
+    }
+
+    /**
+     * The command for one call, in {@code dir}: asked for on every call, since a lazy workspace
+     * makes its own root on the first command (a command may write).
+     */
+    static Command command(String line, Path dir, ShellOptions options, Sandbox sandbox, Map<String, String> environment,
+            Duration timeout) {
+        List<String> argv = new ArrayList<>();
+        if (options.sandboxed()) {
+            argv.addAll(sandbox.prefix(dir));
+        }
+        argv.add(shell().toString());
+        argv.add("-c");
+        argv.add(line);
+        return Command.builder(argv).directory(dir).environment(environment).timeout(timeout)
+                .headBytes(options.headBytes()).tailBytes(options.tailBytes()).build();
+    }
+
+    private static ToolResult run(Workspace workspace, ShellOptions options, Sandbox sandbox,
+            Map<String, String> environment, Args args, ToolContext ctx) {
         if (args.command() == null || args.command().isBlank()) {
             return ToolResult.error(ToolResult.ErrorKind.INVALID_ARGUMENTS, "command is empty: give the command line to run");
         }
@@ -103,11 +136,14 @@ public final class ShellTool {
                 note = "[timeout capped at the maximum of " + timeout.toSeconds() + " s]\n";
             }
         }
-        CommandRunner.Outcome outcome;
+        CommandResult outcome;
+        Path dir = workspace.isolate();
         try {
-            outcome = runner.run(args.command(), timeout, ctx::isCancelled);
+            outcome = command(args.command(), dir, options, sandbox, environment, timeout).run(ctx::isCancelled);
         } catch (IOException e) {
-            return ToolResult.error("could not start the command: " + e.getMessage());
+            // The JDK's message names the working directory: the model sees it relative to the workspace.
+            String why = PathGuard.withoutRoot(dir, PathGuard.withoutRoot(workspace.root(), String.valueOf(e.getMessage())));
+            return ToolResult.error("could not start the command: " + why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolResult.error(ToolResult.ErrorKind.CANCELLED, "interrupted; the command and its processes were killed");

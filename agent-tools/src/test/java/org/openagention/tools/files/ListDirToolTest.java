@@ -57,7 +57,17 @@ class ListDirToolTest {
         h.write("real/inner.txt", "x");
         Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
         String text = h.call("list_dir", "depth", 2).text();
-        assertThat(text).contains("link -> " + dir.resolve("real")).doesNotContain("  link/");
+        assertThat(text).contains("link -> real (absolute link)").doesNotContain("  link/")
+                .doesNotContain(dir.toRealPath().toString());
+    }
+
+    @Test
+    void linkToAnAbsolutePathOutsideIsShownWithoutThePath(@TempDir Path elsewhere) throws IOException {
+        Files.createSymbolicLink(dir.resolve("away"), elsewhere);
+        Files.createSymbolicLink(dir.resolve("relative"), Path.of("../somewhere"));
+        String text = h.call("list_dir").text();
+        assertThat(text).contains("away -> (a place outside the workspace)").contains("relative -> ../somewhere")
+                .doesNotContain(elsewhere.toString());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.process.ProcessTree;
 
 class SandboxedShellTest {
     @TempDir

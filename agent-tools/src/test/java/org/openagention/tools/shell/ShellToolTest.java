@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +19,9 @@ import org.openagention.core.tool.ToolContext;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.core.tool.ToolResult.ErrorKind;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.process.Pids;
 
 class ShellToolTest {
-    private static final Pattern PID = Pattern.compile("pid:(\\d+)");
-
     @TempDir
     Path dir;
 
@@ -46,20 +43,16 @@ class ShellToolTest {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    private static List<Long> pids(String output) {
-        Matcher m = PID.matcher(output);
-        List<Long> pids = new java.util.ArrayList<>();
-        while (m.find()) {
-            pids.add(Long.parseLong(m.group(1)));
-        }
-        return pids;
-    }
+    @Test
+    void aCommandThatCannotStartSaysWhyWithoutTheHostsWorkspacePath() throws Exception {
+        Path gone = Files.createDirectory(dir.resolve("gone"));
+        Tool tool = ShellTool.create(Workspace.local(gone), ShellOptions.defaults());
+        Files.delete(gone); // the working directory no longer exists: the process cannot start
 
-    private static void assertAllGone(List<Long> pids) {
-        for (long pid : pids) {
-            assertThat(ProcessHandle.of(pid).filter(h -> !ProcessTree.isGone(h)))
-                    .as("process %d must have been killed", pid).isEmpty();
-        }
+        ToolResult result = call(tool, "echo hi");
+
+        assertThat(result.isError()).isTrue();
+        assertThat(result.text()).startsWith("could not start the command").doesNotContain(dir.toString());
     }
 
     @Test
@@ -95,18 +88,18 @@ class ShellToolTest {
         ToolResult result = call(shell(ShellOptions.defaults()), command, 1, ToolContext.standalone());
         assertThat(((ToolResult.Error) result).kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(result.text()).contains("timed out after 1 s");
-        List<Long> pids = pids(result.text());
+        List<Long> pids = Pids.in(result.text());
         assertThat(pids).hasSize(9);
-        assertAllGone(pids);
+        Pids.assertAllGone(pids);
     }
 
     @Test
     void backgroundJobsDoNotOutliveACommandThatExits() throws Exception {
         ToolResult result = call(shell(ShellOptions.defaults()), "sleep 300 & echo pid:$!; nohup sleep 300 >/dev/null 2>&1 & echo pid:$!");
         assertThat(result.isError()).isFalse();
-        List<Long> pids = pids(result.text());
+        List<Long> pids = Pids.in(result.text());
         assertThat(pids).hasSize(2);
-        assertAllGone(pids);
+        Pids.assertAllGone(pids);
     }
 
     @Test
@@ -134,9 +127,9 @@ class ShellToolTest {
         ToolResult result = call(shell(ShellOptions.defaults()), "sleep 300 & echo pid:$!; echo pid:$$; touch started; wait",
                 null, cancelledOnceStarted);
         assertThat(((ToolResult.Error) result).kind()).isEqualTo(ErrorKind.CANCELLED);
-        List<Long> pids = pids(result.text());
+        List<Long> pids = Pids.in(result.text());
         assertThat(pids).hasSize(2);
-        assertAllGone(pids);
+        Pids.assertAllGone(pids);
     }
 
     @Test
@@ -145,7 +138,7 @@ class ShellToolTest {
         ToolResult result = call(shell(options), "echo pid:$$; sleep 300", 3600, ToolContext.standalone());
         assertThat(((ToolResult.Error) result).kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(result.text()).contains("capped at the maximum of 1 s");
-        assertAllGone(pids(result.text()));
+        Pids.assertAllGone(Pids.in(result.text()));
     }
 
     @Test
@@ -167,11 +160,32 @@ class ShellToolTest {
     }
 
     @Test
+    void theFirstCommandRunsInTheIsolatedRootOfALazyWorkspaceNotInItsBase() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path own = dir.resolve("own");
+        Workspace lazy = Workspace.lazy(base, () -> {
+            try {
+                return Files.createDirectories(own);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        ToolResult r = call(ShellTool.create(lazy), "echo built > out.txt && pwd");
+
+        assertThat(r.isError()).isFalse();
+        assertThat(lazy.isIsolated()).isTrue();
+        assertThat(r.text()).contains(own.toRealPath().toString());
+        assertThat(own.resolve("out.txt")).hasContent("built");
+        assertThat(base.resolve("out.txt")).as("the base is untouched").doesNotExist();
+    }
+
+    @Test
     void smallOutputIsReturnedWhole() throws Exception {
         Tool tool = shell(ShellOptions.builder().headBytes(10).tailBytes(10).build());
         assertThat(call(tool, "printf 0123456789abcdefghij").text()).isEqualTo("0123456789abcdefghij\n[exit code 0]");
         assertThat(call(tool, "printf 0123456789-middle-abcdefghij").text())
-                .startsWith("0123456789\n\n[... output truncated: 28 bytes in total; the first 10 and the last 10 bytes are shown, 8 bytes omitted ...]\n\nabcdefghij");
+                .startsWith("0123456789\n[... output truncated: 28 bytes in total; the first 10 and the last 10 bytes are shown, 8 bytes omitted ...]\nabcdefghij");
     }
 
     @Test

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -18,15 +16,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A response body as an {@link InputStream} whose reads time out: a read that waits longer than
- * the read timeout for the next bytes throws {@link HttpTimeoutException}. (The JDK's
- * {@code HttpRequest.timeout} only covers the wait for the response headers.) One buffer list is
+ * the call's idle timeout for the next bytes, or past its request timeout, throws
+ * {@link CallTimer.TimedOut} naming which. (The JDK's {@code HttpRequest.timeout} only covers the
+ * wait for the response headers.) One buffer list is
  * requested at a time, so a slow reader applies back-pressure. Not thread-safe: one reader.
  */
 final class BodyStream extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final long timeoutNanos;
+    private final CallTimer timer;
     private final CompletableFuture<InputStream> body = CompletableFuture.completedFuture(this);
     private volatile Flow.Subscription subscription;
     private Iterator<ByteBuffer> buffers;
@@ -34,12 +33,12 @@ final class BodyStream extends InputStream implements HttpResponse.BodySubscribe
     private boolean ended;
     private boolean closed;
 
-    BodyStream(Duration readTimeout) {
-        this.timeoutNanos = readTimeout.toNanos();
+    BodyStream(CallTimer timer) {
+        this.timer = timer;
     }
 
-    static HttpResponse.BodyHandler<InputStream> handler(Duration readTimeout) {
-        return info -> new BodyStream(readTimeout);
+    static HttpResponse.BodyHandler<InputStream> handler(CallTimer timer) {
+        return info -> new BodyStream(timer);
     }
 
     @Override
@@ -117,11 +116,11 @@ final class BodyStream extends InputStream implements HttpResponse.BodySubscribe
 
     private Object take() throws IOException {
         try {
-            Object next = queue.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            CallTimer.Limit limit = timer.body();
+            Object next = limit.duration().isNegative() ? queue.poll() : queue.poll(limit.duration().toNanos(), TimeUnit.NANOSECONDS);
             if (next == null) {
                 close();
-                throw new HttpTimeoutException("no data from the server for "
-                        + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (read timeout)");
+                throw limit.expired();
             }
             return next;
         } catch (InterruptedException e) {

@@ -6,22 +6,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.openagention.core.Sleeper;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.internal.Json;
 import org.openagention.core.model.ModelException;
+import org.openagention.core.model.ProviderTimeoutException;
 import org.openagention.core.model.UnreadableResponseException;
 import org.openagention.core.providers.CircuitBreaker;
-import org.openagention.core.providers.RetryPolicy;
+import org.openagention.core.providers.HttpOptions;
 
 /**
  * The HTTP transport every built-in provider shares: POST a JSON body, and read back either one
@@ -29,9 +31,10 @@ import org.openagention.core.providers.RetryPolicy;
  *
  * <p>Around each call it applies the {@link RetryPolicy} (408, 409, 429, 5xx, 529 and I/O errors;
  * {@code retry-after-ms} / {@code Retry-After}; {@code x-should-retry}), the per-endpoint
- * {@link CircuitBreaker}, a connect timeout and a read timeout (time to the response headers,
- * and then the longest silence between body bytes). A stream that has delivered an event to its
- * listener is never retried: a later failure surfaces. Failures become the typed exceptions of
+ * {@link CircuitBreaker}, and the timeouts of its {@link HttpOptions}: connect, idle (the longest
+ * silence: before the headers of a stream, and between body bytes) and request (the whole call,
+ * retries included), a fired one surfacing as {@link ProviderTimeoutException}. A stream that has
+ * delivered an event to its listener is never retried: a later failure surfaces. Failures become the typed exceptions of
  * {@code org.openagention.core.model}, carrying the provider's request id; every message and log
  * line passes through a {@link Redactor} that knows the API key.
  *
@@ -43,16 +46,19 @@ public final class HttpTransport {
 
     private final String provider;
     private final HttpClient client;
-    private final Duration readTimeout;
+    private final HttpOptions http;
+    private final Duration connectTimeout;
     private final Retries retries;
     private final Redactor redactor;
 
     private HttpTransport(Builder b) {
         this.provider = b.provider;
-        this.client = b.client != null ? b.client : sharedClient(b.connectTimeout);
-        this.readTimeout = b.readTimeout;
+        this.http = b.http;
+        this.client = b.http.httpClient().orElseGet(() -> sharedClient(b.http.connectTimeout()));
+        this.connectTimeout = client.connectTimeout().orElse(b.http.connectTimeout());
         this.redactor = b.redactor;
-        this.retries = new Retries(b.provider, b.retry, b.breaker, b.clock, b.sleeper, b.redactor);
+        this.retries = new Retries(b.provider, b.http.retryPolicy(), b.http.circuitBreaker(), b.http.clock(),
+                b.http.sleeper(), b.redactor);
     }
 
     /** A transport for {@code provider} (a short name used in messages, such as {@code openai}). */
@@ -84,23 +90,29 @@ public final class HttpTransport {
     public <T> T postJson(URI uri, String[] headers, byte[] body, Function<JsonNode, T> reader) {
         HttpRequest request = request(uri, headers, body, null);
         String endpoint = uri.toString();
+        CallTimer timer = timer();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), endpoint, attempt);
+            HttpResponse<InputStream> response = send(request, timer, false, endpoint, attempt);
             if (response == null) {
                 continue; // an I/O failure that is being retried
             }
             String requestId = requestId(response.headers());
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
-                byte[] bytes = response.body();
-                retries.afterErrorResponse(status, response.headers(),
-                        new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8),
-                        requestId, endpoint, attempt);
+                retries.afterErrorResponse(status, response.headers(), readBounded(response.body()), requestId,
+                        endpoint, attempt, timer);
+                continue;
+            }
+            byte[] bytes;
+            try (InputStream in = response.body()) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                retries.afterIoFailure(e, endpoint, attempt, "while reading the response", timer);
                 continue;
             }
             JsonNode tree;
             try {
-                tree = Json.MAPPER.readTree(response.body());
+                tree = Json.MAPPER.readTree(bytes);
             } catch (IOException e) {
                 retries.answered(endpoint);
                 String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
@@ -132,8 +144,9 @@ public final class HttpTransport {
     public void postSse(URI uri, String[] headers, byte[] body, SseListener listener) {
         HttpRequest request = request(uri, headers, body, "text/event-stream");
         String endpoint = uri.toString();
+        CallTimer timer = timer();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response = send(request, BodyStream.handler(readTimeout), endpoint, attempt);
+            HttpResponse<InputStream> response = send(request, timer, true, endpoint, attempt);
             if (response == null) {
                 continue;
             }
@@ -141,7 +154,7 @@ public final class HttpTransport {
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
                 retries.afterErrorResponse(status, response.headers(), readBounded(response.body()), requestId,
-                        endpoint, attempt);
+                        endpoint, attempt, timer);
                 continue;
             }
             retries.answered(endpoint);
@@ -153,16 +166,20 @@ public final class HttpTransport {
                     drain(in);
                 }
             } catch (StreamSink.RetryStream r) {
-                retries.pause(r.error, r.delay, attempt, endpoint);
+                retries.pause(r.error, r.delay, attempt, endpoint, timer);
                 continue;
             } catch (ModelException e) {
                 throw e;
             } catch (IOException e) {
                 if (sink.delivered() == 0) {
-                    retries.afterIoFailure(e, endpoint, attempt, "before the stream sent any event");
+                    retries.afterIoFailure(e, endpoint, attempt, "before the stream sent any event", timer);
                     continue;
                 }
                 retries.endpointFailed(endpoint);
+                if (e instanceof CallTimer.TimedOut t) {
+                    throw retries.timedOut(t, endpoint, "after the stream sent " + sink.delivered() + " events"
+                            + (requestId == null ? "" : " [request id " + requestId + "]"), e);
+                }
                 throw unreadable("a stream that was cut after " + sink.delivered() + " events ("
                         + Retries.describe(e) + ")", status, requestId, e);
             } catch (RuntimeException e) {
@@ -181,7 +198,6 @@ public final class HttpTransport {
 
     private HttpRequest request(URI uri, String[] headers, byte[] body, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (accept != null) {
@@ -196,24 +212,40 @@ public final class HttpTransport {
         return b.build();
     }
 
+    private CallTimer timer() {
+        return new CallTimer(connectTimeout, http.idleTimeout(), http.requestTimeout());
+    }
+
     /**
-     * Sends one attempt on the calling thread; returns null when it failed with an I/O error that
-     * is being retried. (Blocking {@code send} rather than {@code sendAsync}: on JDK 17 the public
+     * Sends one attempt on the calling thread, waiting for the response headers as long as the
+     * timer allows; returns null when it failed with an I/O error (a timeout included) that is
+     * being retried. (Blocking {@code send} rather than {@code sendAsync}: on JDK 17 the public
      * async path hands every completion to another thread, a new one per response on small
      * machines.)
      */
-    private <B> HttpResponse<B> send(HttpRequest request, HttpResponse.BodyHandler<B> handler, String endpoint,
+    private HttpResponse<InputStream> send(HttpRequest request, CallTimer timer, boolean streamed, String endpoint,
             int attempt) {
+        retries.checkTime(endpoint, attempt, timer);
         retries.acquire(endpoint);
+        CallTimer.Limit limit = timer.headers(streamed);
+        HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(atLeastAMillisecond(limit.duration())).build();
         try {
-            return client.send(request, handler);
+            return client.send(timed, BodyStream.handler(timer));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException("interrupted while calling " + provider, e);
+        } catch (HttpTimeoutException e) {
+            IOException failure = e instanceof HttpConnectTimeoutException ? e : limit.expired();
+            retries.afterIoFailure(failure, endpoint, attempt, streamed ? "before the stream sent any event" : "", timer);
+            return null;
         } catch (IOException e) {
-            retries.afterIoFailure(e, endpoint, attempt, "");
+            retries.afterIoFailure(e, endpoint, attempt, "", timer);
             return null;
         }
+    }
+
+    private static Duration atLeastAMillisecond(Duration d) {
+        return d.toMillis() < 1 ? Duration.ofMillis(1) : d;
     }
 
     private UnreadableResponseException unreadable(String what, int status, String requestId, Throwable cause) {
@@ -253,53 +285,16 @@ public final class HttpTransport {
     /** Configures an {@link HttpTransport}. Not thread-safe. */
     public static final class Builder {
         private final String provider;
-        private HttpClient client;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(600);
-        private RetryPolicy retry = RetryPolicy.defaults();
-        private CircuitBreaker breaker = CircuitBreaker.disabled();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
+        private HttpOptions http = HttpOptions.defaults();
         private Redactor redactor = Redactor.of();
 
         private Builder(String provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
         }
 
-        /** A client to use instead of the shared one (the connect timeout is then the client's). */
-        public Builder httpClient(HttpClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /** The longest wait for the response headers, and then for each further piece of the body. */
-        public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = positive(readTimeout, "readTimeout");
-            return this;
-        }
-
-        public Builder retryPolicy(RetryPolicy retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        public Builder circuitBreaker(CircuitBreaker breaker) {
-            this.breaker = Objects.requireNonNull(breaker, "breaker");
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        /** Timeouts, retries, circuit breaker, clock, sleeper and client; {@link HttpOptions#defaults()} by default. */
+        public Builder http(HttpOptions http) {
+            this.http = Objects.requireNonNull(http, "http");
             return this;
         }
 
@@ -311,14 +306,6 @@ public final class HttpTransport {
 
         public HttpTransport build() {
             return new HttpTransport(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive: " + d);
-            }
-            return d;
         }
     }
 }

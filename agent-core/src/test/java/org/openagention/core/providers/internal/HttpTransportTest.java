@@ -22,13 +22,15 @@ import org.openagention.core.model.ModelException;
 import org.openagention.core.model.NotFoundException;
 import org.openagention.core.model.OverloadedException;
 import org.openagention.core.model.PermissionDeniedException;
+import org.openagention.core.model.ProviderTimeoutException;
 import org.openagention.core.model.RateLimitedException;
 import org.openagention.core.model.ServerException;
 import org.openagention.core.model.UnreadableResponseException;
+import org.openagention.core.RetryPolicy;
 import org.openagention.core.providers.CircuitBreaker;
 import org.openagention.core.providers.LoopbackServer;
 import org.openagention.core.providers.LoopbackServer.Reply;
-import org.openagention.core.providers.RetryPolicy;
+import org.openagention.core.providers.HttpOptions;
 import org.openagention.core.testing.FakeClock;
 import org.openagention.core.testing.FakeSleeper;
 
@@ -46,9 +48,13 @@ class HttpTransportTest {
         server.close();
     }
 
-    private HttpTransport.Builder transport() {
-        return HttpTransport.builder("testprov").clock(clock).sleeper(sleeper).secrets(KEY)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).jitter(() -> 0.5).build());
+    private HttpOptions.Builder options() {
+        return HttpOptions.builder().clock(clock).sleeper(sleeper)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).jitter(0).build());
+    }
+
+    private HttpTransport transport(HttpOptions.Builder options) {
+        return HttpTransport.builder("testprov").http(options.build()).secrets(KEY).build();
     }
 
     private JsonNode post(HttpTransport t) {
@@ -58,7 +64,7 @@ class HttpTransportTest {
     @Test
     void postsJsonWithHeadersAndReturnsTheParsedBody() {
         server.enqueue(Reply.json("{\"ok\":true}"));
-        assertThat(post(transport().build()).get("ok").asBoolean()).isTrue();
+        assertThat(post(transport(options())).get("ok").asBoolean()).isTrue();
         LoopbackServer.Received r = server.received().get(0);
         assertThat(r.body()).isEqualTo("{\"q\":1}");
         assertThat(r.header("authorization")).isEqualTo("Bearer " + KEY);
@@ -70,7 +76,7 @@ class HttpTransportTest {
         server.enqueue(Reply.json(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}")
                 .header("retry-after", "7"));
         server.enqueue(Reply.json("{\"ok\":true}"));
-        assertThat(post(transport().build()).get("ok").asBoolean()).isTrue();
+        assertThat(post(transport(options())).get("ok").asBoolean()).isTrue();
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
         assertThat(server.requestCount()).isEqualTo(2);
     }
@@ -79,7 +85,7 @@ class HttpTransportTest {
     void prefersRetryAfterMsOverRetryAfter() {
         server.enqueue(Reply.json(429, "{}").header("retry-after-ms", "1250").header("retry-after", "9"));
         server.enqueue(Reply.json("{}"));
-        post(transport().build());
+        post(transport(options()));
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(1250));
     }
 
@@ -87,7 +93,7 @@ class HttpTransportTest {
     void readsRetryAfterAsAnHttpDate() {
         server.enqueue(Reply.json(503, "{}").header("retry-after", "Thu, 01 Jan 2026 00:00:30 GMT"));
         server.enqueue(Reply.json("{}"));
-        post(transport().build());
+        post(transport(options()));
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
     }
 
@@ -97,11 +103,11 @@ class HttpTransportTest {
             server.enqueue(Reply.json(500, "{\"error\":{\"message\":\"boom\"}}"));
         }
         server.enqueue(Reply.json("{}"));
-        HttpTransport t = transport().retryPolicy(RetryPolicy.builder().maxAttempts(5).jitter(() -> 0.5)
-                .initialBackoff(Duration.ofMillis(400)).maxBackoff(Duration.ofMillis(1000)).build()).build();
+        HttpTransport t = transport(options().retryPolicy(RetryPolicy.builder().maxAttempts(5).jitter(0)
+                .initialBackoff(Duration.ofMillis(400)).maxBackoff(Duration.ofMillis(1000)).build()));
         post(t);
-        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400),
-                Duration.ofMillis(500), Duration.ofMillis(500));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(400), Duration.ofMillis(800),
+                Duration.ofMillis(1000), Duration.ofMillis(1000));
     }
 
     @Test
@@ -109,7 +115,7 @@ class HttpTransportTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(Reply.json(502, "{\"error\":{\"message\":\"bad gateway\"}}").header("x-request-id", "req_" + i));
         }
-        ServerException e = catchThrowableOfType(() -> post(transport().build()), ServerException.class);
+        ServerException e = catchThrowableOfType(() -> post(transport(options())), ServerException.class);
         assertThat(e.statusCode()).isEqualTo(502);
         assertThat(e.requestId()).contains("req_2");
         assertThat(e.isRetryable()).isTrue();
@@ -120,7 +126,7 @@ class HttpTransportTest {
     @Test
     void doesNotWaitOutARetryAfterLongerThanThePolicyAllows() {
         server.enqueue(Reply.json(429, "{\"error\":{\"message\":\"quota\"}}").header("retry-after", "3600"));
-        RateLimitedException e = catchThrowableOfType(() -> post(transport().build()), RateLimitedException.class);
+        RateLimitedException e = catchThrowableOfType(() -> post(transport(options())), RateLimitedException.class);
         assertThat(e.retryAfter()).contains(Duration.ofHours(1));
         assertThat(sleeper.sleeps()).isEmpty();
         assertThat(server.requestCount()).isEqualTo(1);
@@ -129,7 +135,7 @@ class HttpTransportTest {
     @Test
     void obeysXShouldRetryFalseOnARetryableStatus() {
         server.enqueue(Reply.json(500, "{}").header("x-should-retry", "false"));
-        assertThatThrownBy(() -> post(transport().build())).isInstanceOf(ServerException.class);
+        assertThatThrownBy(() -> post(transport(options()))).isInstanceOf(ServerException.class);
         assertThat(server.requestCount()).isEqualTo(1);
     }
 
@@ -137,7 +143,7 @@ class HttpTransportTest {
     void obeysXShouldRetryTrueOnAnotherwiseFinalStatus() {
         server.enqueue(Reply.json(400, "{}").header("x-should-retry", "true"));
         server.enqueue(Reply.json("{\"second\":1}"));
-        assertThat(post(transport().build()).has("second")).isTrue();
+        assertThat(post(transport(options())).has("second")).isTrue();
     }
 
     @Test
@@ -158,7 +164,7 @@ class HttpTransportTest {
 
     private void assertError(int status, String body, Class<? extends ModelException> type) {
         server.enqueue(Reply.json(status, body).header("request-id", "req_" + status));
-        HttpTransport t = transport().retryPolicy(RetryPolicy.none()).build();
+        HttpTransport t = transport(options().retryPolicy(RetryPolicy.none()));
         ModelException e = catchThrowableOfType(() -> post(t), ModelException.class);
         assertThat(e).as("HTTP %d %s", status, body).isInstanceOf(type);
         assertThat(e.statusCode()).isEqualTo(status);
@@ -168,7 +174,7 @@ class HttpTransportTest {
     @Test
     void reportsMalformedJsonAsUnreadableWithoutRetrying() {
         server.enqueue(Reply.json("{\"choices\": [").header("x-request-id", "req_bad"));
-        UnreadableResponseException e = catchThrowableOfType(() -> post(transport().build()),
+        UnreadableResponseException e = catchThrowableOfType(() -> post(transport(options())),
                 UnreadableResponseException.class);
         assertThat(e.getMessage()).contains("not valid JSON").contains("req_bad");
         assertThat(e.requestId()).contains("req_bad");
@@ -178,7 +184,7 @@ class HttpTransportTest {
     @Test
     void reportsAReaderFailureAsUnreadable() {
         server.enqueue(Reply.json("{}"));
-        HttpTransport t = transport().build();
+        HttpTransport t = transport(options());
         assertThatThrownBy(() -> t.postJson(server.uri("/chat"), HEADERS, BODY, tree -> {
             throw new MalformedResponseException("no choices in the response");
         })).isInstanceOf(UnreadableResponseException.class).hasMessageContaining("no choices in the response");
@@ -190,7 +196,7 @@ class HttpTransportTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        HttpTransport t = transport().build();
+        HttpTransport t = transport(options());
         ModelException e = catchThrowableOfType(() -> t.postJson(URI.create("http://127.0.0.1:" + port + "/v1/x"),
                 HEADERS, BODY, tree -> tree), ModelException.class);
         assertThat(e.isRetryable()).isTrue();
@@ -202,9 +208,10 @@ class HttpTransportTest {
     void timesOutWaitingForAResponse() {
         CountDownLatch never = new CountDownLatch(1);
         server.enqueue(Reply.json("{}").holdUntil(never));
-        HttpTransport t = transport().retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(300)).build();
+        HttpTransport t = transport(options().retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(300)));
         try {
-            assertThatThrownBy(() -> post(t)).isInstanceOf(ModelException.class).hasMessageContaining("Timeout");
+            assertThatThrownBy(() -> post(t)).isInstanceOf(ProviderTimeoutException.class)
+                    .hasMessageContaining("the request timeout fired after 300 ms");
         } finally {
             never.countDown();
         }
@@ -214,7 +221,7 @@ class HttpTransportTest {
     void neverPutsTheKeyInAnErrorMessageEvenWhenTheServerEchoesIt() {
         server.enqueue(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
                 + " or sk-test-01234*****CRET\"}}"));
-        AuthenticationException e = catchThrowableOfType(() -> post(transport().build()), AuthenticationException.class);
+        AuthenticationException e = catchThrowableOfType(() -> post(transport(options())), AuthenticationException.class);
         assertThat(e.getMessage()).doesNotContain(KEY).doesNotContain("sk-test-01234").contains("[REDACTED]");
     }
 
@@ -222,7 +229,7 @@ class HttpTransportTest {
     void openCircuitFailsFastUntilTheCooldownThenLetsATrialThrough() {
         CircuitBreaker breaker = CircuitBreaker.builder().failureThreshold(2).cooldown(Duration.ofSeconds(30))
                 .clock(clock).build();
-        HttpTransport t = transport().retryPolicy(RetryPolicy.none()).circuitBreaker(breaker).build();
+        HttpTransport t = transport(options().retryPolicy(RetryPolicy.none()).circuitBreaker(breaker));
         String endpoint = server.uri("/chat").toString();
         server.enqueue(Reply.json(503, "{}")).enqueue(Reply.json(503, "{}"));
         assertThatThrownBy(() -> post(t)).isInstanceOf(ServerException.class);
@@ -244,7 +251,7 @@ class HttpTransportTest {
     @Test
     void clientErrorsDoNotOpenTheCircuit() {
         CircuitBreaker breaker = CircuitBreaker.builder().failureThreshold(1).clock(clock).build();
-        HttpTransport t = transport().retryPolicy(RetryPolicy.none()).circuitBreaker(breaker).build();
+        HttpTransport t = transport(options().retryPolicy(RetryPolicy.none()).circuitBreaker(breaker));
         server.enqueue(Reply.json(400, "{}"));
         assertThatThrownBy(() -> post(t)).isInstanceOf(InvalidRequestException.class);
         assertThat(breaker.state(server.uri("/chat").toString())).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -271,7 +278,7 @@ class HttpTransportTest {
     @Test
     void streamsEventsAndStopsAtDone() {
         server.enqueue(Reply.sse("data: {\"a\":1}\n\nevent: x\ndata: {\"b\":2}\n\ndata: [DONE]\n\n"));
-        assertThat(stream(transport().build())).containsExactly("message|{\"a\":1}", "x|{\"b\":2}", "complete:true");
+        assertThat(stream(transport(options()))).containsExactly("message|{\"a\":1}", "x|{\"b\":2}", "complete:true");
         assertThat(server.received().get(0).header("accept")).isEqualTo("text/event-stream");
     }
 
@@ -279,7 +286,7 @@ class HttpTransportTest {
     void retriesAStreamThatFailsBeforeItsFirstEvent() {
         server.enqueue(Reply.json(500, "{}"));
         server.enqueue(Reply.sse("data: {\"a\":1}\n\n"));
-        assertThat(stream(transport().build())).containsExactly("message|{\"a\":1}", "complete:false");
+        assertThat(stream(transport(options()))).containsExactly("message|{\"a\":1}", "complete:false");
         assertThat(server.requestCount()).isEqualTo(2);
     }
 
@@ -289,7 +296,7 @@ class HttpTransportTest {
         server.enqueue(Reply.sse(body).header("x-request-id", "req_cut").cutAfter(body.indexOf("data: {\"b\"") + 4));
         server.enqueue(Reply.sse(body));
         List<String> seen = new ArrayList<>();
-        HttpTransport t = transport().readTimeout(Duration.ofSeconds(20)).build();
+        HttpTransport t = transport(options().idleTimeout(Duration.ofSeconds(20)));
         UnreadableResponseException e = catchThrowableOfType(() -> t.postSse(server.uri("/chat"), HEADERS, BODY,
                 (event, data) -> seen.add(data)), UnreadableResponseException.class);
         assertThat(e.getMessage()).contains("cut after 1 events");
@@ -303,7 +310,7 @@ class HttpTransportTest {
         server.enqueue(Reply.sse("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
                 + "\"message\":\"Overloaded\"}}\n\n"));
         server.enqueue(Reply.sse("data: ok\n\n"));
-        assertThat(stream(transport().build())).containsExactly("message|ok", "complete:false");
+        assertThat(stream(transport(options()))).containsExactly("message|ok", "complete:false");
         assertThat(sleeper.sleeps()).hasSize(1);
     }
 
@@ -311,7 +318,7 @@ class HttpTransportTest {
     void surfacesAnErrorEventAfterContentWithoutRetrying() {
         server.enqueue(Reply.sse("data: {\"a\":1}\n\ndata: {\"error\":{\"message\":\"server had an error\","
                 + "\"type\":\"server_error\"}}\n\n"));
-        assertThatThrownBy(() -> stream(transport().build())).isInstanceOf(ServerException.class)
+        assertThatThrownBy(() -> stream(transport(options()))).isInstanceOf(ServerException.class)
                 .hasMessageContaining("server had an error");
         assertThat(server.requestCount()).isEqualTo(1);
     }
@@ -319,7 +326,7 @@ class HttpTransportTest {
     @Test
     void reportsAnIncompleteStreamThroughTheListener() {
         server.enqueue(Reply.sse("data: {\"a\":1}\n\n").header("x-request-id", "req_short"));
-        HttpTransport t = transport().build();
+        HttpTransport t = transport(options());
         UnreadableResponseException e = catchThrowableOfType(() -> t.postSse(server.uri("/chat"), HEADERS, BODY,
                 new SseListener() {
                     @Override

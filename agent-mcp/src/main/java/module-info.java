@@ -4,6 +4,7 @@
  */
 module org.openagention.mcp {
     requires transitive org.openagention.core;
+    requires org.openagention.tools;
     requires com.fasterxml.jackson.databind;
     requires io.modelcontextprotocol.sdk.mcp.core;
     requires io.modelcontextprotocol.sdk.mcp.json.jackson2;

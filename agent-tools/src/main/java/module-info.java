@@ -10,10 +10,12 @@ module org.openagention.tools {
     exports org.openagention.tools;
     exports org.openagention.tools.files;
     exports org.openagention.tools.search;
+    exports org.openagention.tools.process;
     exports org.openagention.tools.shell;
 
     opens org.openagention.tools.files to com.fasterxml.jackson.databind;
     opens org.openagention.tools.search to com.fasterxml.jackson.databind;
+    opens org.openagention.tools.process to com.fasterxml.jackson.databind;
     opens org.openagention.tools.shell to com.fasterxml.jackson.databind;
     opens org.openagention.tools.internal to com.fasterxml.jackson.databind;
 }

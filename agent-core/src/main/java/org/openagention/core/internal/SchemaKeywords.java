@@ -1,7 +1,6 @@
 package org.openagention.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -64,7 +63,7 @@ final class SchemaKeywords {
 
     /** Numeric bounds, compared as decimals so that large and fractional values compare exactly. */
     static void checkNumber(JsonNode schema, JsonNode value, ValuePath path, List<String> errors) {
-        BigDecimal v = value.decimalValue();
+        JsonNode v = value;
         if (below(v, schema, "minimum", 0)) {
             errors.add(path + ": " + value + " is below the minimum " + schema.get("minimum"));
         }
@@ -78,21 +77,29 @@ final class SchemaKeywords {
             errors.add(path + ": " + value + " must be less than " + schema.get("exclusiveMaximum"));
         }
         JsonNode multipleOf = schema.get("multipleOf");
-        if (multipleOf != null && multipleOf.isNumber() && multipleOf.decimalValue().signum() > 0
-                && value.decimalValue().remainder(multipleOf.decimalValue()).signum() != 0) {
+        if (multipleOf != null && multipleOf.isNumber() && !nonFinite(multipleOf) && multipleOf.decimalValue().signum() > 0
+                && (nonFinite(value) || value.decimalValue().remainder(multipleOf.decimalValue()).signum() != 0)) {
             errors.add(path + ": " + value + " is not a multiple of " + multipleOf);
         }
     }
 
     /** Whether {@code v} is below the numeric bound {@code keyword}, or equal to it when {@code exclusive} is 1. */
-    private static boolean below(BigDecimal v, JsonNode schema, String keyword, int exclusive) {
+    private static boolean below(JsonNode v, JsonNode schema, String keyword, int exclusive) {
         JsonNode bound = schema.get(keyword);
-        return bound != null && bound.isNumber() && v.compareTo(bound.decimalValue()) < exclusive;
+        return bound != null && bound.isNumber() && compare(v, bound) < exclusive;
     }
 
-    private static boolean above(BigDecimal v, JsonNode schema, String keyword, int exclusive) {
+    private static boolean above(JsonNode v, JsonNode schema, String keyword, int exclusive) {
         JsonNode bound = schema.get(keyword);
-        return bound != null && bound.isNumber() && v.compareTo(bound.decimalValue()) > -exclusive;
+        return bound != null && bound.isNumber() && compare(v, bound) > -exclusive;
+    }
+
+    /** Compares two numbers exactly as decimals; one too large for a decimal (1e400 reads as infinity) as doubles. */
+    private static int compare(JsonNode a, JsonNode b) {
+        if (nonFinite(a) || nonFinite(b)) {
+            return Double.compare(a.asDouble(), b.asDouble());
+        }
+        return a.decimalValue().compareTo(b.decimalValue());
     }
 
     static boolean typeMatches(JsonNode type, JsonNode value) {
@@ -113,7 +120,7 @@ final class SchemaKeywords {
             case "array" -> value.isArray();
             case "string" -> value.isTextual();
             case "integer" -> value.isIntegralNumber()
-                    || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
+                    || value.isNumber() && !nonFinite(value) && value.decimalValue().stripTrailingZeros().scale() <= 0;
             case "number" -> value.isNumber();
             case "boolean" -> value.isBoolean();
             case "null" -> value.isNull();
@@ -165,6 +172,9 @@ final class SchemaKeywords {
     /** JSON equality: numbers by value at any depth ({@code 1 == 1.0}), objects regardless of key order. */
     static boolean equalJson(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
+            if (nonFinite(a) || nonFinite(b)) {
+                return a.asDouble() == b.asDouble(); // 1e400 reads as Infinity, which has no decimal value
+            }
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         if (a.isArray() && b.isArray()) {
@@ -193,6 +203,10 @@ final class SchemaKeywords {
             return true;
         }
         return a.equals(b);
+    }
+
+    private static boolean nonFinite(JsonNode n) {
+        return (n.isDouble() || n.isFloat()) && !Double.isFinite(n.asDouble());
     }
 
     static String names(JsonNode properties) {

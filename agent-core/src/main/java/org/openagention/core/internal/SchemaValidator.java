@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -59,18 +61,18 @@ public final class SchemaValidator {
     /** Every violation of the schema by {@code value}; empty when it is valid. */
     public List<String> validate(JsonNode value) {
         List<String> errors = new ArrayList<>();
-        check(root, value, ValuePath.ROOT, errors, 0);
+        check(root, value, ValuePath.ROOT, errors, new Walk(0, new HashSet<>()));
         return errors;
     }
 
-    private void check(JsonNode schema, JsonNode value, ValuePath path, List<String> errors, int depth) {
+    private void check(JsonNode schema, JsonNode value, ValuePath path, List<String> errors, Walk walk) {
         if (schema == null || schema.isBoolean()) {
             if (schema != null && !schema.asBoolean()) {
                 errors.add(path + ": no value is allowed here");
             }
             return;
         }
-        if (depth > 64) {
+        if (walk.depth() > 64) {
             errors.add(path + ": schema nests too deeply");
             return;
         }
@@ -80,7 +82,19 @@ public final class SchemaValidator {
             if (target == null) {
                 errors.add(path + ": schema reference " + ref.asText() + " cannot be resolved");
             } else {
-                check(target, value, path, errors, depth + 1);
+                RefVisit visit = new RefVisit(target, value);
+                if (!walk.active().add(visit)) {
+                    // Following it again would check the same value against the same schema forever
+                    // (or 2^depth times, as {"allOf":[{"$ref":"#"},{"$ref":"#"}]} does).
+                    errors.add(path + ": schema reference " + ref.asText() + " leads back to itself without reading"
+                            + " any of the value");
+                } else {
+                    try {
+                        check(target, value, path, errors, walk.deeper());
+                    } finally {
+                        walk.active().remove(visit);
+                    }
+                }
             }
         }
         JsonNode type = schema.get("type");
@@ -97,18 +111,18 @@ public final class SchemaValidator {
             errors.add(path + ": must be " + constValue);
         }
         if (value.isObject()) {
-            checkObject(schema, value, path, errors, depth);
+            checkObject(schema, value, path, errors, walk);
         } else if (value.isArray()) {
-            checkArray(schema, value, path, errors, depth);
+            checkArray(schema, value, path, errors, walk);
         } else if (value.isTextual()) {
             SchemaKeywords.checkString(schema, value.asText(), path, errors);
         } else if (value.isNumber()) {
             SchemaKeywords.checkNumber(schema, value, path, errors);
         }
-        checkCombinators(schema, value, path, errors, depth);
+        checkCombinators(schema, value, path, errors, walk);
     }
 
-    private void checkObject(JsonNode schema, JsonNode value, ValuePath path, List<String> errors, int depth) {
+    private void checkObject(JsonNode schema, JsonNode value, ValuePath path, List<String> errors, Walk walk) {
         JsonNode properties = schema.get("properties");
         JsonNode required = schema.get("required");
         if (required != null) {
@@ -130,7 +144,7 @@ public final class SchemaValidator {
             if (propertySchema != null && !(field.getValue().isNull() && !SchemaKeywords.allowsNull(propertySchema)
                     && !SchemaKeywords.isRequired(required, name))) {
                 // (an optional property sent as null reads as absent, so it is not checked)
-                check(propertySchema, field.getValue(), childPath, errors, depth + 1);
+                check(propertySchema, field.getValue(), childPath, errors, walk.deeper());
             }
             if (patterns != null) {
                 Iterator<Map.Entry<String, JsonNode>> each = patterns.fields();
@@ -138,7 +152,7 @@ public final class SchemaValidator {
                     Map.Entry<String, JsonNode> pattern = each.next();
                     if (SchemaKeywords.find(pattern.getKey(), name)) {
                         matched = true;
-                        check(pattern.getValue(), field.getValue(), childPath, errors, depth + 1);
+                        check(pattern.getValue(), field.getValue(), childPath, errors, walk.deeper());
                     }
                 }
             }
@@ -149,7 +163,7 @@ public final class SchemaValidator {
                 errors.add(path + ": unknown property '" + name + "'"
                         + (properties == null ? "" : " (expected: " + SchemaKeywords.names(properties) + ")"));
             } else {
-                check(additional, field.getValue(), childPath, errors, depth + 1);
+                check(additional, field.getValue(), childPath, errors, walk.deeper());
             }
         }
         int size = value.size();
@@ -161,19 +175,19 @@ public final class SchemaValidator {
         }
     }
 
-    private void checkArray(JsonNode schema, JsonNode value, ValuePath path, List<String> errors, int depth) {
+    private void checkArray(JsonNode schema, JsonNode value, ValuePath path, List<String> errors, Walk walk) {
         JsonNode prefix = schema.get("prefixItems");
         int start = 0;
         if (prefix != null && prefix.isArray()) {
             for (int i = 0; i < prefix.size() && i < value.size(); i++) {
-                check(prefix.get(i), value.get(i), path.index(i), errors, depth + 1);
+                check(prefix.get(i), value.get(i), path.index(i), errors, walk.deeper());
             }
             start = prefix.size();
         }
         JsonNode items = schema.get("items");
         if (items != null) {
             for (int i = start; i < value.size(); i++) {
-                check(items, value.get(i), path.index(i), errors, depth + 1);
+                check(items, value.get(i), path.index(i), errors, walk.deeper());
             }
         }
         if (schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
@@ -193,11 +207,11 @@ public final class SchemaValidator {
         }
     }
 
-    private void checkCombinators(JsonNode schema, JsonNode value, ValuePath path, List<String> errors, int depth) {
+    private void checkCombinators(JsonNode schema, JsonNode value, ValuePath path, List<String> errors, Walk walk) {
         JsonNode allOf = schema.get("allOf");
         if (allOf != null) {
             for (JsonNode s : allOf) {
-                check(s, value, path, errors, depth + 1);
+                check(s, value, path, errors, walk.deeper());
             }
         }
         JsonNode anyOf = schema.get("anyOf");
@@ -206,7 +220,7 @@ public final class SchemaValidator {
             boolean any = false;
             for (JsonNode s : anyOf) {
                 List<String> sub = new ArrayList<>();
-                check(s, value, path, sub, depth + 1);
+                check(s, value, path, sub, walk.deeper());
                 if (sub.isEmpty()) {
                     any = true;
                     break;
@@ -225,7 +239,7 @@ public final class SchemaValidator {
             int matches = 0;
             for (JsonNode s : oneOf) {
                 List<String> sub = new ArrayList<>();
-                check(s, value, path, sub, depth + 1);
+                check(s, value, path, sub, walk.deeper());
                 if (sub.isEmpty()) {
                     matches++;
                 }
@@ -237,7 +251,7 @@ public final class SchemaValidator {
         JsonNode not = schema.get("not");
         if (not != null) {
             List<String> sub = new ArrayList<>();
-            check(not, value, path, sub, depth + 1);
+            check(not, value, path, sub, walk.deeper());
             if (sub.isEmpty()) {
                 errors.add(path + ": matches a form that is not allowed");
             }
@@ -274,5 +288,25 @@ public final class SchemaValidator {
             return null;
         }
         return array.get(Integer.parseInt(token));
+    }
+
+    /** Where a check is: its depth, and the references being followed on the way there. */
+    private record Walk(int depth, Set<RefVisit> active) {
+        Walk deeper() {
+            return new Walk(depth + 1, active);
+        }
+    }
+
+    /** A reference being followed for one value, by identity: the same pair again is a loop. */
+    private record RefVisit(JsonNode schema, JsonNode value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RefVisit v && v.schema == schema && v.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(schema) + System.identityHashCode(value);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -122,7 +123,12 @@ public final class ManifestParser {
             }
             Map<String, String> env = stringMap("env");
             Optional<Path> cwd = optionalString("cwd").map(c -> {
-                Path p = Path.of(c);
+                Path p;
+                try {
+                    p = Path.of(c);
+                } catch (InvalidPathException e) {
+                    throw bad("cwd", "is not a path: " + e.getReason());
+                }
                 return base.isPresent() && !p.isAbsolute() ? base.get().resolve(p).normalize() : p;
             });
             return new McpServerConfig.Stdio(name, command, args, env, cwd);

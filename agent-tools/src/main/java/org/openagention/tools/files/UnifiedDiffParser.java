@@ -119,10 +119,21 @@ final class UnifiedDiffParser {
             skipBody();
             return null;
         }
-        int oldStart = Integer.parseInt(m.group(1));
-        int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-        int newStart = Integer.parseInt(m.group(3));
-        int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        int oldStart;
+        int oldCount;
+        int newStart;
+        int newCount;
+        try {
+            oldStart = Integer.parseInt(m.group(1));
+            oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+            newStart = Integer.parseInt(m.group(3));
+            newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        } catch (NumberFormatException e) {
+            problems.add("Line " + headerLine + " of " + file + ": hunk header '" + lines.get(headerLine - 1)
+                    + "' has a line number or count too large to be real.");
+            skipBody();
+            return null;
+        }
         List<String> body = new ArrayList<>();
         int oldSeen = 0;
         int newSeen = 0;

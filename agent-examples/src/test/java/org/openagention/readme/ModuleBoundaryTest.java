@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundaryTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> LIBRARIES = List.of("agent-core", "agent-tools", "agent-orchestration", "agent-mcp");
+    private static final Pattern TEST_TOOLING = Pattern.compile("^(jazzer|junit|assertj|opentest4j|apiguardian|byte-buddy)");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.openagention\\.([a-z]+)\\.(?:[a-z.]+\\.)?internal\\.",
             Pattern.MULTILINE);
 
@@ -63,7 +64,12 @@ class ModuleBoundaryTest {
 
     @Test
     void theModulesResolveTogetherOnTheModulePath() throws Exception {
-        String modulePath = System.getProperty("java.class.path");
+        // The test class path minus the test tooling (JUnit, AssertJ, Jazzer), whose jars split packages
+        // and would be resolved as automatic modules alongside ours.
+        String modulePath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !TEST_TOOLING.matcher(Path.of(entry).getFileName().toString()).find())
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "--module-path", modulePath, "--add-modules",
                 "org.openagention.core,org.openagention.tools,org.openagention.orchestration,org.openagention.mcp",

@@ -1,5 +1,8 @@
 package org.openagention.cli;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.openagention.core.testing.ReplayModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +57,7 @@ final class Demo {
 
         Path journals = journalDir != null ? journalDir : project.resolve(".openagention").resolve("runs");
         JournalStore journal = JournalStore.file(journals);
-        ReplayModel replay = ReplayModel.fromResource(SESSION_RESOURCE);
+        ReplayModel replay = recordedSession();
         Assembly assembly = new Assembly(new Assembly.Settings(replay, "", ApprovalMode.FULL_ACCESS, Approver.nobody(),
                 30, 0, 0, Duration.ZERO, parallelism, journal, progress, Clock.systemUTC()));
         String runId = Assembly.newRunId("demo");
@@ -102,5 +105,17 @@ final class Demo {
 
     static PriceTable prices() {
         return PriceTable.defaults();
+    }
+
+    /** The bundled recorded session the demo replays. */
+    static ReplayModel recordedSession() {
+        try (InputStream in = Demo.class.getResourceAsStream(SESSION_RESOURCE)) {
+            if (in == null) {
+                throw new CliException("the recorded session " + SESSION_RESOURCE + " is missing from the build", 1);
+            }
+            return ReplayModel.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException("the recorded session " + SESSION_RESOURCE + " cannot be read: " + e.getMessage(), 1);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.openagention.cli;
 
+import org.openagention.core.testing.ReplayModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class ReplayModelTest {
 
     private static ReplayModel model() throws Exception {
         JsonNode root = EventJson.JSON.readTree(SCRIPT);
-        return ReplayModel.parse(root);
+        return ReplayModel.fromJson(root.toString());
     }
 
     private static ModelRequest ask(Message... messages) {
@@ -96,7 +97,7 @@ class ReplayModelTest {
 
     @Test
     void theBundledDemoSessionLoads() {
-        ReplayModel m = ReplayModel.fromResource(Demo.SESSION_RESOURCE);
+        ReplayModel m = Demo.recordedSession();
         assertThat(m.name()).isEqualTo("replay:shop-demo");
         assertThat(m.unplayed()).hasSize(8);
     }

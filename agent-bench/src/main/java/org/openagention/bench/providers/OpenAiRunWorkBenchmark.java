@@ -1,16 +1,9 @@
 package org.openagention.bench.providers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import org.openagention.core.Agent;
-import org.openagention.core.internal.Json;
 import org.openagention.core.model.Model;
-import org.openagention.core.model.ModelRequest;
-import org.openagention.core.model.ModelResponse;
-import org.openagention.core.providers.internal.OpenAiChatRequests;
-import org.openagention.core.providers.internal.OpenAiChatResponses;
-import org.openagention.core.providers.internal.Redactor;
+import org.openagention.core.providers.OpenAiModel;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.core.tool.ToolSpec;
@@ -31,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * cut out: every variant writes the same request bodies and parses the same reply bytes the
  * loopback server would send ({@link BenchServer#replyTo}), so the differences are the request
  * building, response parsing, tool dispatch and loop bookkeeping, measured without network noise.
- * {@code model} and {@code agent} run {@link OpenAiModel}'s own body writer and response reader
- * (everything {@code OpenAiModel.complete} does except the transport). Figures are per model call;
+ * {@code model} and {@code agent} run the real {@link OpenAiModel} on an in-memory {@code HttpClient}
+ * ({@link InMemoryHttpClient}): everything {@code OpenAiModel.complete} does, its transport code
+ * included, but the network. Figures are per model call;
  * run with {@code -prof gc} for bytes per call.
  *
  * <pre>
@@ -54,31 +48,11 @@ public class OpenAiRunWorkBenchmark {
     private ToolSpec spec;
     private Agent agent;
 
-    /** {@code OpenAiModel.complete} without the transport: body out, reply bytes in, response read. */
-    static final class NoHttpOpenAiModel implements Model {
-        private final OpenAiChatRequests.Options options = new OpenAiChatRequests.Options("gpt-4o-mini", false, false);
-        private final Redactor redactor = Redactor.of("sk-bench");
-
-        @Override
-        public ModelResponse complete(ModelRequest request) {
-            byte[] reply = BenchServer.replyTo(OpenAiChatRequests.write(request, options, false));
-            try {
-                return OpenAiChatResponses.read(Json.MAPPER.readTree(reply), "openai", redactor);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String name() {
-            return "openai:gpt-4o-mini";
-        }
-    }
-
     @Setup
     public void setUp() throws Exception {
         floor = new FloorClient(BenchServer::replyTo);
-        model = new NoHttpOpenAiModel();
+        model = OpenAiModel.builder().apiKey("sk-bench").baseUrl("http://127.0.0.1:9/v1").model("gpt-4o-mini")
+                .http(h -> h.httpClient(new InMemoryHttpClient(BenchServer::replyTo))).build();
         spec = new ToolSpec("lookup", "Looks up the value for a number.",
                 "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}},\"required\":[\"n\"]}");
         Tool lookup = Tool.readOnly("lookup", "Looks up the value for a number.", OpenAiAgentRunBenchmark.Lookup.class,

@@ -1,11 +1,10 @@
-package org.openagention.cli;
+package org.openagention.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +37,26 @@ import org.openagention.core.model.ModelResponse;
  * {@link #divergence()} keeps the first such problem. Responses are in the journal's codec format
  * ({@code model.response} entries), except that a tool use's {@code arguments} may be written as a
  * JSON object rather than a string. Thread-safe.
+ *
+ * <p>The format, one object:
+ * <pre>{@code
+ * {"name": "fix-the-cart", "model": "recorded",
+ *  "sessions": [
+ *    {"name": "worker-cart", "match": ["Fix the cart"],
+ *     "steps": [
+ *       {"response": {"content": [{"type": "tool_use", "id": "c1", "name": "read_file",
+ *                                  "arguments": {"path": "src/Cart.java"}}]}},
+ *       {"expect": {"results": ["class Cart"], "ok": true},
+ *        "response": {"content": [{"type": "text", "text": "Fixed."}]}}]}]}
+ * }</pre>
+ *
+ * <pre>{@code
+ * ReplayModel model = ReplayModel.fromJson(Files.readString(Path.of("session.json")));
+ * RunResult result = agent.run("Fix the cart", RunOptions.defaults());
+ * model.divergence().ifPresent(System.err::println);
+ * }</pre>
  */
-final class ReplayModel implements Model {
+public final class ReplayModel implements Model {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
@@ -68,19 +85,20 @@ final class ReplayModel implements Model {
         }
     }
 
-    /** Loads a recorded session from a class-path resource. */
-    static ReplayModel fromResource(String resource) {
-        try (InputStream in = ReplayModel.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new CliException("the recorded session " + resource + " is missing from the build", 1);
-            }
-            return parse(JSON.readTree(in));
-        } catch (IOException e) {
-            throw new CliException("the recorded session " + resource + " cannot be read: " + e.getMessage(), 1);
+    /**
+     * A model replaying the recorded session {@code json}.
+     *
+     * @throws IllegalArgumentException when it is not JSON
+     */
+    public static ReplayModel fromJson(String json) {
+        try {
+            return parse(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the recorded session is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    static ReplayModel parse(JsonNode root) {
+    private static ReplayModel parse(JsonNode root) {
         String model = root.path("model").asText("recorded");
         List<Session> sessions = new ArrayList<>();
         for (JsonNode s : root.path("sessions")) {
@@ -202,12 +220,12 @@ final class ReplayModel implements Model {
     }
 
     /** The first divergence from the recording, if any. */
-    synchronized Optional<String> divergence() {
+    public synchronized Optional<String> divergence() {
         return Optional.ofNullable(divergence);
     }
 
     /** Recorded conversations that were not played to their end. */
-    synchronized List<String> unplayed() {
+    public synchronized List<String> unplayed() {
         List<String> out = new ArrayList<>();
         for (Session s : sessions) {
             if (s.next < s.steps.size()) {

@@ -12,11 +12,16 @@ module org.openagention.orchestration {
     exports org.openagention.orchestration;
     exports org.openagention.orchestration.automation;
     exports org.openagention.orchestration.batch;
+    exports org.openagention.orchestration.graph;
+    exports org.openagention.orchestration.lanes;
+    exports org.openagention.orchestration.planning;
     exports org.openagention.orchestration.provenance;
+    exports org.openagention.orchestration.review;
     exports org.openagention.orchestration.skills;
 
-    opens org.openagention.orchestration to com.fasterxml.jackson.databind;
+    // Jackson reads and writes these packages' records reflectively (structured output, journal codecs).
     opens org.openagention.orchestration.internal to com.fasterxml.jackson.databind;
-    opens org.openagention.orchestration.skills to com.fasterxml.jackson.databind;
+    opens org.openagention.orchestration.planning to com.fasterxml.jackson.databind;
     opens org.openagention.orchestration.provenance to com.fasterxml.jackson.databind;
+    opens org.openagention.orchestration.skills to com.fasterxml.jackson.databind;
 }

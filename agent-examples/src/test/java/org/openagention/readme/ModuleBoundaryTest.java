@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleBoundaryTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> LIBRARIES = List.of("agent-core", "agent-tools", "agent-orchestration", "agent-mcp");
+    private static final List<String> LIBRARIES = List.of("agent-core", "agent-tools", "agent-orchestration", "agent-mcp", "agent-otel");
     private static final Pattern TEST_TOOLING = Pattern.compile("^(jazzer|junit|assertj|opentest4j|apiguardian|byte-buddy)");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.openagention\\.([a-z]+)\\.(?:[a-z.]+\\.)?internal\\.",
             Pattern.MULTILINE);

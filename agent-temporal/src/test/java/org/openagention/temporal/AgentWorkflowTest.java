@@ -1,6 +1,7 @@
 package org.openagention.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -184,5 +185,28 @@ class AgentWorkflowTest {
         assertThat(t.writes.get()).isZero();
         assertThat(result.elapsed()).isGreaterThanOrEqualTo(Duration.ofHours(1)).isLessThan(Duration.ofDays(1));
         t.replayAndMaybeRecord("time-limit-while-waiting");
+    }
+
+    @Test
+    void theTokenBudgetHoldsOnTemporalAsItDoesLocally() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            t.model.enqueueToolCall("read_note", "{\"key\":\"k" + i + "\"}"); // 15 tokens a call
+        }
+
+        RunResult result = t.runs.run("notes", "Read", TestAgents.options("token-budget")
+                .limits(Limits.builder().maxTokens(300).build()).build());
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.TOKEN_BUDGET);
+        assertThat(result.usage().inputTokens() + result.usage().outputTokens()).isLessThanOrEqualTo(300);
+        assertThat(result.turns()).isBetween(1, 4);
+    }
+
+    @Test
+    void aRunNamingAnAgentTheWorkersLackFailsNamingTheAgentsTheyHave() {
+        TemporalRun run = t.runs.start("nobody", "Hello", TestAgents.options("unknown-agent").build());
+
+        assertThatThrownBy(run::result).isInstanceOf(io.temporal.client.WorkflowFailedException.class)
+                .rootCause().hasMessageContaining("this worker has no agent named 'nobody'; registered: approved-day, "
+                        + "approved-week, blocking, notes");
     }
 }

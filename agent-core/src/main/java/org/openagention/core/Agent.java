@@ -1,14 +1,19 @@
 package org.openagention.core;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.openagention.core.internal.RunFacts;
 import org.openagention.core.journal.JournalException;
+import org.openagention.core.journal.Step;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.model.Model;
+import org.openagention.core.model.ModelException;
 import org.openagention.core.tool.Tool;
+import org.openagention.core.tool.ToolContext;
 import org.openagention.core.tool.ToolInterceptor;
 import org.openagention.core.tool.ToolRegistry;
 
@@ -173,6 +178,50 @@ public final class Agent {
         String input = RunFacts.started(steps.history()).map(RunFacts.Started::input)
                 .orElseThrow(() -> new JournalException("the journal holds no run '" + runId + "' (or not its start)"));
         return new AgentLoop(this, options, steps, runId, input, true);
+    }
+
+    /**
+     * Runs one model or tool step of a run of this agent outside the run's loop: what a
+     * durable-execution engine's worker does when the loop runs elsewhere and sends it the step
+     * ({@link Step#fromJson}). The model step goes through the model interceptors and the model
+     * (streaming when the step says so); the tool step through argument validation, the tool
+     * interceptors and the tool. This agent's listeners hear the step's events.
+     *
+     * @param cancelled polled by long-running tools ({@link ToolContext#isCancelled()})
+     * @return the step's result: a {@code ModelResponse} or a {@code ToolResult}
+     * @throws ModelException when the model call failed (the caller may retry the step)
+     */
+    public <T> T runStep(Step<T> step, BooleanSupplier cancelled) throws Exception {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(cancelled, "cancelled");
+        Events events = new Events(listeners);
+        Object result;
+        if (step instanceof Step.ModelCall m) {
+            result = new ModelChain(this, events, Clock.systemUTC(), m.streaming(), m.runId(), m.turn(), m.request())
+                    .proceed(m.request());
+        } else {
+            Step.ToolCall t = (Step.ToolCall) step;
+            result = registry.execute(t.call(), new StepToolContext(t.runId(), t.turn(), cancelled, events));
+        }
+        @SuppressWarnings("unchecked")
+        T typed = (T) result;
+        return typed;
+    }
+
+    /** The context of a tool step run outside its loop. */
+    private record StepToolContext(String runId, int turn, BooleanSupplier cancelled, Events events)
+            implements ToolContext {
+        @Override
+        public boolean isCancelled() {
+            return cancelled.getAsBoolean();
+        }
+
+        @Override
+        public void publish(AgentEvent event) {
+            if (events.active()) {
+                events.publish(event);
+            }
+        }
     }
 
     public String name() {

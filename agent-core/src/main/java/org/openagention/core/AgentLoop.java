@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.openagention.core.internal.Codecs;
+import java.util.concurrent.Future;
 import org.openagention.core.internal.RunFacts;
-import org.openagention.core.internal.ToolThreads;
 import org.openagention.core.journal.JournalException;
+import org.openagention.core.journal.Step;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.message.AssistantMessage;
 import org.openagention.core.message.Content;
@@ -72,7 +70,7 @@ public final class AgentLoop {
     private volatile boolean cancelled;
     private volatile boolean timedOut;
     private volatile Thread runner;
-    private ScheduledFuture<?> watchdog;
+    private Future<?> watchdog;
 
     AgentLoop(Agent agent, RunOptions options, StepExecutor steps, String runId, String input, boolean resumed) {
         this.agent = agent;
@@ -140,17 +138,17 @@ public final class AgentLoop {
             if (left.isNegative() || left.isZero()) {
                 return; // already past it: the first turn's check stops the run
             }
-            watchdog = ToolThreads.watchdog().schedule(() -> {
+            watchdog = steps.schedule(left, () -> {
                 timedOut = true;
                 interruptWork();
-            }, left.toNanos(), TimeUnit.NANOSECONDS);
+            });
         }
     }
 
     private void interruptWork() {
         Thread t = runner;
         if (t != null) {
-            t.interrupt();
+            steps.interrupt(t);
         }
         tools.cancelInFlight();
     }
@@ -174,8 +172,9 @@ public final class AgentLoop {
         long t0 = System.nanoTime();
         StepExecutor.Outcome<ModelResponse> outcome;
         try {
-            outcome = steps.execute(steps.journals() ? "turn-" + turn + "/model" : "", Codecs.MODEL_RESPONSE,
-                    () -> new ModelChain(this, turn, request).proceed(request));
+            Step.ModelCall step = new Step.ModelCall(steps.journals() ? "turn-" + turn + "/model" : "", runId, turn,
+                    request, options.streaming());
+            outcome = steps.execute(step, () -> new ModelChain(this, turn, request).proceed(request));
         } catch (Exception e) {
             modelFailed(e);
             return;

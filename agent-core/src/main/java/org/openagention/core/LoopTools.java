@@ -7,8 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.openagention.core.internal.Codecs;
-import org.openagention.core.internal.ToolThreads;
+import org.openagention.core.journal.Step;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.message.Content;
 import org.openagention.core.tool.ToolCall;
@@ -77,7 +76,7 @@ final class LoopTools {
         for (int k = 0; k < uses.size(); k++) {
             int index = first + k;
             Content.ToolUse use = uses.get(k);
-            Future<Content.ToolOutput> f = ToolThreads.executor().submit(() -> runOne(turn, index, use, context));
+            Future<Content.ToolOutput> f = steps.fork(() -> runOne(turn, index, use, context));
             inFlight.add(f);
             futures.add(f);
         }
@@ -116,7 +115,7 @@ final class LoopTools {
         StepExecutor.Outcome<ToolResult> outcome;
         try {
             String stepId = steps.journals() ? "turn-" + turn + "/tool/" + index + "-" + call.id() : "";
-            outcome = steps.execute(stepId, Codecs.TOOL_RESULT,
+            outcome = steps.execute(new Step.ToolCall(stepId, loop.runId(), turn, call),
                     () -> registry.execute(call, context));
         } catch (RuntimeException e) {
             throw e;

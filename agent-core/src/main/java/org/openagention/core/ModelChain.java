@@ -1,5 +1,6 @@
 package org.openagention.core;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
@@ -12,7 +13,11 @@ import org.openagention.core.model.ModelResponse;
  * interceptor.
  */
 final class ModelChain implements ModelInterceptor.Chain {
-    private final AgentLoop loop;
+    private final Agent agent;
+    private final Events events;
+    private final Clock clock;
+    private final boolean streaming;
+    private final String runId;
     private final int turn;
     private final int index;
     private final ModelRequest request;
@@ -21,11 +26,22 @@ final class ModelChain implements ModelInterceptor.Chain {
     private final AtomicBoolean proceeded = new AtomicBoolean();
 
     ModelChain(AgentLoop loop, int turn, ModelRequest request) {
-        this(loop, turn, 0, request, null);
+        this(loop.agent(), loop.events(), loop.options().clock(), loop.options().streaming(), loop.runId(), turn, 0,
+                request, null);
     }
 
-    private ModelChain(AgentLoop loop, int turn, int index, ModelRequest request, ModelInterceptor owner) {
-        this.loop = loop;
+    /** The chain of a model step run outside its loop ({@link Agent#runStep}). */
+    ModelChain(Agent agent, Events events, Clock clock, boolean streaming, String runId, int turn, ModelRequest request) {
+        this(agent, events, clock, streaming, runId, turn, 0, request, null);
+    }
+
+    private ModelChain(Agent agent, Events events, Clock clock, boolean streaming, String runId, int turn, int index,
+            ModelRequest request, ModelInterceptor owner) {
+        this.agent = agent;
+        this.events = events;
+        this.clock = clock;
+        this.streaming = streaming;
+        this.runId = runId;
         this.turn = turn;
         this.index = index;
         this.request = request;
@@ -39,7 +55,7 @@ final class ModelChain implements ModelInterceptor.Chain {
 
     @Override
     public String runId() {
-        return loop.runId();
+        return runId;
     }
 
     @Override
@@ -49,13 +65,13 @@ final class ModelChain implements ModelInterceptor.Chain {
 
     @Override
     public String modelName() {
-        return loop.agent().model().name();
+        return agent.model().name();
     }
 
     @Override
     public void publish(AgentEvent event) {
-        if (loop.events().active()) {
-            loop.events().publish(event);
+        if (events.active()) {
+            events.publish(event);
         }
     }
 
@@ -65,10 +81,9 @@ final class ModelChain implements ModelInterceptor.Chain {
             throw new IllegalStateException("model interceptor " + owner
                     + " called proceed() twice; an interceptor calls it at most once per call");
         }
-        Agent agent = loop.agent();
         if (index < agent.modelInterceptors().size()) {
             ModelInterceptor interceptor = agent.modelInterceptors().get(index);
-            ModelResponse response = interceptor.intercept(new ModelChain(loop, turn, index + 1, next, interceptor));
+            ModelResponse response = interceptor.intercept(new ModelChain(agent, events, clock, streaming, runId, turn, index + 1, next, interceptor));
             if (response == null) {
                 throw new IllegalStateException("model interceptor " + interceptor
                         + " returned null; return chain.proceed(request) or a response of its own");
@@ -79,16 +94,14 @@ final class ModelChain implements ModelInterceptor.Chain {
     }
 
     private ModelResponse call(Agent agent, ModelRequest next) {
-        Events events = loop.events();
-        RunOptions options = loop.options();
         if (events.active()) {
-            events.publish(new AgentEvent.ModelRequested(runId(), options.clock().instant(), turn, next));
+            events.publish(new AgentEvent.ModelRequested(runId, clock.instant(), turn, next));
         }
         ModelResponse response;
-        if (options.streaming()) {
+        if (streaming) {
             response = agent.model().stream(next, event -> {
                 if (events.active()) {
-                    events.publish(new AgentEvent.ModelStreamed(runId(), options.clock().instant(), turn, event));
+                    events.publish(new AgentEvent.ModelStreamed(runId, clock.instant(), turn, event));
                 }
             });
         } else {

@@ -29,4 +29,21 @@ public record RunResult(String runId, String finalText, StopReason stopReason, S
     public boolean isSuccess() {
         return stopReason.isSuccess();
     }
+
+    /**
+     * This result as JSON, transcript included: how a run's outcome crosses a process boundary
+     * (a Temporal workflow's result, for one). {@link #fromJson} reads it back equal.
+     */
+    public String toJson() {
+        return org.openagention.core.internal.StepJson.writeResult(this);
+    }
+
+    /**
+     * Reads a result written by {@link #toJson()}.
+     *
+     * @throws org.openagention.core.journal.JournalException when the JSON is not a run result
+     */
+    public static RunResult fromJson(String json) {
+        return org.openagention.core.internal.StepJson.readResult(java.util.Objects.requireNonNull(json, "json"));
+    }
 }

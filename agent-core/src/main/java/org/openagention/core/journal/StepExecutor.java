@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.openagention.core.Sleeper;
 import org.openagention.core.internal.DirectSteps;
 import org.openagention.core.internal.JournaledSteps;
+import org.openagention.core.internal.ToolThreads;
 
 /**
  * The one seam every side effect of a run goes through: model calls, tool calls, the clock,
@@ -41,6 +44,46 @@ public interface StepExecutor {
      * @throws Exception what the action threw (nothing is journaled then)
      */
     <T> Outcome<T> execute(String stepId, StepCodec<T> codec, Callable<T> action) throws Exception;
+
+    /**
+     * Runs or replays a model or tool step, knowing what it is. The loop calls this form for
+     * model and tool calls; {@code action} runs the step in this process. The default is
+     * {@code execute(step.id(), step.codec(), action)}; an executor that runs steps elsewhere
+     * (a Temporal activity) sends {@link Step#toJson()} there instead of calling {@code action}.
+     *
+     * @throws Exception what the step threw (nothing is journaled then)
+     */
+    default <T> Outcome<T> execute(Step<T> step, Callable<T> action) throws Exception {
+        return execute(step.id(), step.codec(), action);
+    }
+
+    /**
+     * Starts {@code call} concurrently with the caller (the loop runs a turn's consecutive
+     * read-only tool calls this way) and returns its future; cancelling the future stops the call.
+     * The default runs it on a virtual thread (a daemon thread on JDK 17); an engine that allows
+     * only its own threads (Temporal's workflow threads) starts it on one of those.
+     */
+    default <T> Future<T> fork(Callable<T> call) {
+        return ToolThreads.executor().submit(call);
+    }
+
+    /**
+     * Runs {@code action} once after {@code delay} unless the returned future is cancelled first:
+     * the loop's time-limit watchdog. The default uses a shared daemon thread; an engine with
+     * durable timers (Temporal) uses a timer of its own, so the limit is kept in its time.
+     */
+    default Future<?> schedule(Duration delay, Runnable action) {
+        return ToolThreads.watchdog().schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Stops the step in flight on {@code runner}, the thread driving the loop, because the run
+     * was cancelled or passed its time limit. The default interrupts the thread; an engine whose
+     * steps run elsewhere cancels them there instead (interrupting an engine's thread may break it).
+     */
+    default void interrupt(Thread runner) {
+        runner.interrupt();
+    }
 
     /**
      * Journals a fact that is not a step result (run started, run finished, a decision), as an

@@ -1,0 +1,18 @@
+package org.openagention.temporal.internal;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * The activities behind the agent workflow's steps: each takes the registered agent's name and a
+ * step as JSON ({@code Step#toJson}) and returns the step's result encoded by the step's codec.
+ */
+@ActivityInterface
+public interface StepActivities {
+
+    @ActivityMethod(name = "openagention.ModelStep")
+    String model(String agentName, String stepJson);
+
+    @ActivityMethod(name = "openagention.ToolStep")
+    String tool(String agentName, String stepJson);
+}

@@ -1,0 +1,139 @@
+package org.openagention.temporal.internal;
+
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.openagention.core.Agent;
+import org.openagention.core.journal.Step;
+import org.openagention.core.journal.StepCodec;
+import org.openagention.core.model.ModelException;
+
+/**
+ * Runs a workflow's model and tool steps on the worker: looks the agent up by name, rebuilds the
+ * step from its JSON and runs it with {@link Agent#runStep}, heartbeating while it runs.
+ *
+ * <p>Heartbeats come from a ticker, every third of the heartbeat timeout, as long as the step's
+ * thread is alive: they tell Temporal the worker still holds the step (a killed worker stops them,
+ * and the attempt is retried elsewhere after the heartbeat timeout) and they are how a cancellation
+ * reaches the step: the ticker's heartbeat fails, the step's {@code isCancelled()} turns true and
+ * its thread is interrupted. A stalled model stream is caught by the provider's idle timeout, not
+ * by the heartbeat.
+ */
+public final class StepActivitiesImpl implements StepActivities {
+    /** The error type of a model call that failed (its message is the failure's). */
+    public static final String MODEL_FAILED = "ModelCallFailed";
+
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "openagention-temporal-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final AgentRegistry agents;
+
+    public StepActivitiesImpl(AgentRegistry agents) {
+        this.agents = agents;
+    }
+
+    @Override
+    public String model(String agentName, String stepJson) {
+        return run(agentName, stepJson);
+    }
+
+    @Override
+    public String tool(String agentName, String stepJson) {
+        return run(agentName, stepJson);
+    }
+
+    private String run(String agentName, String stepJson) {
+        Agent agent = agents.get(agentName).agent();
+        Step<?> step = Step.fromJson(stepJson);
+        Heartbeat heartbeat = new Heartbeat(Activity.getExecutionContext(), Thread.currentThread());
+        try {
+            String result = encode(step, agent.runStep(step, heartbeat::cancelled));
+            heartbeat.acknowledgeCancel(); // a cancelled step reports its cancellation, not its result
+            return result;
+        } catch (ActivityCompletionException e) {
+            throw e;
+        } catch (ModelException e) {
+            heartbeat.acknowledgeCancel();
+            String message = e.getMessage();
+            throw e.isRetryable() ? ApplicationFailure.newFailureWithCause(message, MODEL_FAILED, e)
+                    : ApplicationFailure.newNonRetryableFailureWithCause(message, MODEL_FAILED, e);
+        } catch (RuntimeException e) {
+            heartbeat.acknowledgeCancel();
+            throw e;
+        } catch (Exception e) {
+            heartbeat.acknowledgeCancel();
+            throw Activity.wrap(e);
+        } finally {
+            heartbeat.stop();
+        }
+    }
+
+    /** The ticker of one step; its lock keeps a late tick from interrupting the thread after the step. */
+    private static final class Heartbeat {
+        private final ActivityExecutionContext context;
+        private final Thread runner;
+        private final ScheduledFuture<?> ticks;
+        private boolean cancelled;
+        private ActivityCompletionException cancellation;
+        private boolean stopped;
+
+        Heartbeat(ActivityExecutionContext context, Thread runner) {
+            this.context = context;
+            this.runner = runner;
+            Duration timeout = context.getInfo().getHeartbeatTimeout();
+            long every = timeout == null || timeout.isZero() ? 0 : Math.max(50, timeout.toMillis() / 3);
+            this.ticks = every == 0 ? null : TICKER.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        synchronized boolean cancelled() {
+            return cancelled;
+        }
+
+        private synchronized void tick() {
+            if (cancelled || stopped) {
+                return;
+            }
+            try {
+                context.heartbeat(null);
+            } catch (ActivityCompletionException e) { // cancelled, timed out, or the worker shuts down
+                cancelled = true;
+                cancellation = e;
+                runner.interrupt();
+            } catch (RuntimeException e) {
+                // A heartbeat that could not be sent (the server briefly away) is tried again next tick.
+            }
+        }
+
+        /** Throws the cancellation the heartbeat saw, which is how an activity acknowledges it. */
+        synchronized void acknowledgeCancel() {
+            if (cancellation != null) {
+                throw cancellation;
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            if (ticks != null) {
+                ticks.cancel(false);
+            }
+            if (cancelled) {
+                Thread.interrupted(); // our interrupt must not leak into the worker's thread pool
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> String encode(Step<T> step, Object result) {
+        StepCodec<T> codec = step.codec();
+        return codec.encode((T) result);
+    }
+}

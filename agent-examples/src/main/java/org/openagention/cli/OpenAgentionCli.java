@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
  * succeed ends with exit code 1; never a stack trace (set {@code OPENAGENTION_DEBUG=1} to see
  * one for an internal error).
  */
-@Command(name = "openagention", mixinStandardHelpOptions = true, version = "openagention 0.1.0-SNAPSHOT",
+@Command(name = "openagention", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Coding agents on your repository: one agent, or a planner, workers in git worktrees,"
                 + " checks, reviews and merges.",
         footer = {"", "New here? 'openagention demo' runs a recorded session on a sample project, no model needed.",

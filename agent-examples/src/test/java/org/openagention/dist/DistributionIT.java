@@ -1,0 +1,144 @@
+package org.openagention.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The installable CLI as a user gets it: the distribution archive {@code mvn package} built
+ * (target/openagention-VERSION.tar.gz and .zip), unpacked with tar and unzip into a temporary
+ * directory, its launcher run from there with that directory as the working directory and HOME, an
+ * environment holding no model configuration and no repository around (git's search for one stops
+ * at the temporary root). Runs in the integration-test phase (failsafe), after the archives exist.
+ */
+class DistributionIT {
+    private static final String VERSION = System.getProperty("openagention.version");
+    private static final Path ARCHIVE = Path.of(System.getProperty("openagention.dist", "target/openagention"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void unpackedTarballPrintsItsVersionAndRunsTheDemo() throws Exception {
+        Path home = unpack("tar", "xzf", ARCHIVE + ".tar.gz");
+        assertThat(home.resolve("LICENSE")).content().contains("Apache License", "Version 2.0, January 2004");
+        assertThat(home.resolve("NOTICE")).content().contains("JSON-Schema-Test-Suite", "picocli");
+        assertThat(home.resolve("README.md")).content().contains("openagention " + VERSION, "export PATH=");
+
+        Outcome version = run(home, "--version");
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.out().lines().findFirst().orElse(""))
+                .isEqualTo("openagention " + VERSION + " (commit " + expectedCommit() + ")");
+        assertThat(version.out()).contains("Java " + System.getProperty("java.version"));
+        assertThat(version.err()).as("nothing on standard error, no class-data-sharing warning").isEmpty();
+        Path archive = home.resolve("lib/openagention-java" + Runtime.version().feature() + ".jsa");
+        if (Runtime.version().feature() >= 19) {
+            assertThat(archive).as("the launcher's class-data-sharing archive, written at the first exit").isNotEmptyFile();
+        } else {
+            assertThat(archive).doesNotExist();
+        }
+
+        Outcome demo = run(home, "demo", "--progress", "plain");
+        assertThat(demo.exitCode()).as(demo.toString()).isZero();
+        assertThat(demo.out()).contains("RECORDED SESSION (replay)",
+                "Before: java tests/RunTests.java -> 2 passed, 5 failed", "7 passed, 0 failed", "Demo finished");
+        assertThat(demo.out().lines().filter(l -> l.contains(" passed, ")).reduce((a, b) -> b).orElse(""))
+                .as("the demo's last test summary").contains("7 passed, 0 failed");
+    }
+
+    @Test
+    void unpackedZipRunsFromALinkOnThePath() throws Exception {
+        Path home = unpack("unzip", "-q", ARCHIVE + ".zip");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("openagention"), home.resolve("bin/openagention"));
+
+        Outcome version = run(bin.resolve("openagention"), Map.of("OPENAGENTION_CDS", "0"), "--version");
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.out()).startsWith("openagention " + VERSION + " (commit ");
+        assertThat(home.resolve("lib/openagention-java" + Runtime.version().feature() + ".jsa")).doesNotExist();
+    }
+
+    @Test
+    void launcherWithoutItsJarSaysSoAndExitsTwo() throws Exception {
+        Path home = unpack("tar", "xzf", ARCHIVE + ".tar.gz");
+        Files.delete(home.resolve("lib/openagention.jar"));
+
+        Outcome o = run(home, "--version");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("lib/openagention.jar is missing");
+    }
+
+    /** Unpacks an archive into the temporary directory and returns the directory it holds. */
+    private Path unpack(String... command) throws Exception {
+        Path into = Files.createDirectories(dir.resolve("unpacked"));
+        Outcome o = exec(into, Map.of(), List.of(command));
+        assertThat(o.exitCode()).as("%s: %s", List.of(command), o).isZero();
+        Path home = into.resolve("openagention-" + VERSION);
+        assertThat(home.resolve("bin/openagention")).isExecutable();
+        assertThat(home.resolve("lib/openagention.jar")).isNotEmptyFile();
+        return home;
+    }
+
+    private Outcome run(Path home, String... args) throws Exception {
+        return run(home.resolve("bin/openagention"), Map.of(), args);
+    }
+
+    private Outcome run(Path launcher, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        return exec(dir, env, command);
+    }
+
+    /**
+     * Runs a command in {@code workDir} with a user's environment: PATH (this JVM's java first, git),
+     * JAVA_HOME of this JVM, HOME and the JVM's temporary directory inside the test's directory.
+     */
+    private Outcome exec(Path workDir, Map<String, String> env, List<String> command) throws IOException, InterruptedException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String javaHome = System.getProperty("java.home");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        Map<String, String> e = pb.environment();
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        e.clear();
+        e.put("PATH", javaHome + "/bin:" + path);
+        e.put("JAVA_HOME", javaHome);
+        e.put("HOME", home.toString());
+        e.put("LANG", "C.UTF-8");
+        e.put("OPENAGENTION_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+        e.put("GIT_CEILING_DIRECTORIES", dir.getParent().toString()); // no repository above the test's directory
+        e.putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(4, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " did not end within 4 minutes");
+        }
+        return new Outcome(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** What the build wrote into the CLI: git's short name of this checkout's HEAD, or unknown. */
+    private static String expectedCommit() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true);
+        pb.environment().remove("GIT_CEILING_DIRECTORIES");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return p.waitFor() == 0 && out.matches("[0-9a-f]{4,40}") ? out : "unknown";
+    }
+
+    record Outcome(int exitCode, String out, String err) {}
+}

@@ -72,7 +72,7 @@ class FaultyProviderTest {
 
     /** One second of silence is a timeout: between stream events, and for a whole call. */
     private void timeouts(HttpOptions.Builder h, RetryPolicy retry) {
-        h.retryPolicy(retry).sleeper(sleeper).idleTimeout(Duration.ofSeconds(1)).requestTimeout(Duration.ofSeconds(2));
+        h.retryPolicy(retry).sleeper(sleeper).idleTimeout(Duration.ofSeconds(1)).requestTimeout(Duration.ofSeconds(10));
     }
 
     private static ModelRequest request() {

@@ -11,25 +11,27 @@ import org.openagention.core.Agent;
 import org.openagention.core.Limits;
 import org.openagention.core.RetryPolicy;
 import org.openagention.core.RunOptions;
+import org.openagention.core.Sleeper;
 import org.openagention.core.context.Compaction;
 import org.openagention.core.context.ToolOutputLimit;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.model.Model;
 import org.openagention.core.tool.Tool;
-import org.openagention.orchestration.Budget;
 import org.openagention.orchestration.FailurePolicy;
-import org.openagention.orchestration.LlmPlanner;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.Reviewer;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.WorkerFactory;
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.planning.LlmPlanner;
+import org.openagention.orchestration.review.Reviewer;
 import org.openagention.orchestration.skills.ProjectInstructions;
 import org.openagention.tools.Approver;
 import org.openagention.tools.Checkpoints;
-import org.openagention.tools.Workspace;
 import org.openagention.tools.CodingTools;
+import org.openagention.tools.Workspace;
 import org.openagention.tools.shell.ShellOptions;
 
 /**
@@ -179,10 +181,11 @@ final class Assembly {
                     .tools(tools(ws))
                     .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
                     .addToolInterceptor(outputLimit(repo, false))).build();
-            return org.openagention.orchestration.Worker.of(a, runOptions(limits(false)));
+            return org.openagention.orchestration.lanes.Worker.of(a, runOptions(limits(false)));
         };
         return Orchestrator.builder().workers(workers)
-                .workspaces(DiffJournalingLanes.of(repo, targetBranch, s.journal(), s.clock()))
+                .workspaces(DiffJournalingLanes.of(repo, targetBranch,
+                        StepExecutor.journaling(s.journal(), s.clock(), Sleeper.SYSTEM)))
                 .journal(s.journal()).parallelism(s.parallelism()).failurePolicy(FailurePolicy.SKIP_DEPENDENTS)
                 .budget(new Budget(s.maxTokens(), s.maxCostUsd(), s.timeout())).addListener(s.progress())
                 .clock(s.clock()).build();

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.model.PriceTable;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.TaskGraph;
+import org.openagention.orchestration.graph.TaskGraph;
 import org.openagention.tools.Approver;
 
 /**
@@ -70,9 +72,9 @@ final class Demo {
         }
         Orchestrator orchestrator = assembly.orchestrator(project, "main");
         OrchestrationResult result = orchestrator.run(runId, GOAL, graph);
-        journal.append(runId, SESSION_ENTRY, "", Clock.systemUTC().instant(),
-                EventJson.JSON.createObjectNode().put("session", "the recording " + SESSION_RESOURCE + " (" + replay.name()
-                        + ")").toString());
+        StepExecutor.journaling(journal, Clock.systemUTC(), Sleeper.SYSTEM).open(runId).record(
+                new JsonFacts(SESSION_ENTRY), EventJson.JSON.createObjectNode().put("session", "the recording "
+                        + SESSION_RESOURCE + " (" + replay.name() + ")"));
         progress.close();
 
         SampleProject.TestRun after = SampleProject.runTests(project);

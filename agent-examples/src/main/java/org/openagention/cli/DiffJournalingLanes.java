@@ -2,20 +2,20 @@ package org.openagention.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.openagention.core.journal.JournalStore;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.core.journal.StepExecutor;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
 import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorktreeManager;
 
 /**
  * The orchestration module's git worktree lanes ({@link TaskWorkspaces#worktrees}), with the diff
- * of each task written into the run's journal as a {@value #DIFF_ENTRY} entry, so that the report
+ * of each task recorded in the run's journal as a {@value #DIFF_ENTRY} fact (through the run's
+ * {@link StepExecutor}, opened when the orchestrator binds the lanes to a run), so that the report
  * can show it after the worktrees, the branches and even the repository are gone: the journal
  * stays the single source of truth.
  *
@@ -39,18 +39,18 @@ final class DiffJournalingLanes implements TaskWorkspaces {
     private final TaskWorkspaces lanes;
     private final Path repo;
     private final String target;
-    private final JournalStore journal;
-    private final Clock clock;
-    private final String runId;
+    private static final JsonFacts DIFF = new JsonFacts(DIFF_ENTRY);
 
-    private DiffJournalingLanes(TaskWorkspaces lanes, Path repo, String target, JournalStore journal, Clock clock,
-            String runId) {
+    private final StepExecutor.Factory steps;
+    private final StepExecutor run; // null until bound to a run
+
+    private DiffJournalingLanes(TaskWorkspaces lanes, Path repo, String target, StepExecutor.Factory steps,
+            StepExecutor run) {
         this.lanes = lanes;
         this.repo = repo;
         this.target = target;
-        this.journal = journal;
-        this.clock = clock;
-        this.runId = runId;
+        this.steps = steps;
+        this.run = run;
     }
 
     /**
@@ -59,15 +59,15 @@ final class DiffJournalingLanes implements TaskWorkspaces {
      * @throws org.openagention.tools.WorkspaceException when {@code repo} is not in a git working
      *     tree or the branch does not exist
      */
-    static DiffJournalingLanes of(Path repo, String targetBranch, JournalStore journal, Clock clock) {
+    static DiffJournalingLanes of(Path repo, String targetBranch, StepExecutor.Factory steps) {
         WorktreeManager manager = WorktreeManager.open(repo);
         return new DiffJournalingLanes(TaskWorkspaces.worktrees(manager, targetBranch), manager.repository(),
-                targetBranch, journal, clock, "");
+                targetBranch, steps, null);
     }
 
     @Override
     public TaskWorkspaces forRun(String runId, Set<String> taskIds) {
-        return new DiffJournalingLanes(lanes.forRun(runId, taskIds), repo, target, journal, clock, runId);
+        return new DiffJournalingLanes(lanes.forRun(runId, taskIds), repo, target, steps, steps.open(runId));
     }
 
     @Override
@@ -129,7 +129,7 @@ final class DiffJournalingLanes implements TaskWorkspaces {
     }
 
     private void write(Task task, String outcome, String base, String text, String numstat) {
-        if (runId.isEmpty()) {
+        if (run == null) {
             return; // not bound to a run: the orchestrator always binds its lanes, see forRun
         }
         boolean cut = text.length() > MAX_DIFF_CHARS;
@@ -137,7 +137,7 @@ final class DiffJournalingLanes implements TaskWorkspaces {
                 .put("target", target).put("outcome", outcome)
                 .put("diff", cut ? text.substring(0, MAX_DIFF_CHARS) : text).put("truncated", cut)
                 .put("numstat", numstat);
-        journal.append(runId, DIFF_ENTRY, "", clock.instant(), p.toString());
+        run.record(DIFF, p);
     }
 
     private static String[] args(List<String> range, String... command) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.model.Usage;
 import org.openagention.orchestration.OrchestrationEvent;
-
 /**
  * Events as one JSON object each, for {@code --json}: a {@code type} field ({@code agent.*} for
  * {@link AgentEvent}s, {@code graph.*} / {@code task.*} for {@link OrchestrationEvent}s), the run id,

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentListener;
 import org.openagention.orchestration.OrchestrationEvent;
-
 /** {@code --json}: one JSON object per line for every event and note; streamed events are left out. */
 final class JsonProgress implements Progress {
     private final PrintStream out;

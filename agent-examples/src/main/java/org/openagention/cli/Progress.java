@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import org.openagention.core.AgentListener;
 import org.openagention.core.model.PriceTable;
 import org.openagention.orchestration.OrchestrationListener;
-
 /**
  * How a run's progress is shown: a table redrawn in place on a terminal, plain log lines when the
  * output is not a terminal, or one JSON object per event for {@code --json}. Listens to the

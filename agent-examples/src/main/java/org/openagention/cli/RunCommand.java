@@ -14,10 +14,10 @@ import org.openagention.core.StructuredOutputException;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.PriceTable;
-import org.openagention.orchestration.InvalidGraphException;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.TaskGraph;
+import org.openagention.orchestration.graph.InvalidGraphException;
+import org.openagention.orchestration.graph.TaskGraph;
 import org.openagention.tools.WorkspaceException;
 import org.openagention.tools.shell.Sandbox;
 import picocli.CommandLine.Command;
@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
         Path journals = Options.journalDir(dir, journalDir);
         List<JournalEntry> resumed = resume != null
                 ? JournalRead.entries(JournalRead.open(journals), journals, resume) : null;
-        boolean orchestrated = resumed != null ? resumed.get(0).type().startsWith("graph.") : plan;
+        boolean orchestrated = resumed != null ? resumed.stream().anyMatch(e -> e.type().equals("graph.started")) : plan;
         if (journalDir == null && Git.run(dir, "rev-parse", "--git-dir").ok()) {
             Git.exclude(dir, ".openagention/");
         }

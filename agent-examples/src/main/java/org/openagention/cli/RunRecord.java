@@ -115,7 +115,7 @@ final class RunRecord {
     static RunRecord read(JournalStore store, String runId, List<JournalEntry> entries, PriceTable prices) {
         RunRecord r = new RunRecord();
         r.runId = runId;
-        r.orchestrated = entries.get(0).type().startsWith("graph.");
+        r.orchestrated = entries.stream().anyMatch(e -> e.type().equals("graph.started"));
         if (r.orchestrated) {
             OrchestrationReading.apply(r, entries);
             for (TaskRecord t : r.tasks.values()) {

@@ -12,7 +12,6 @@ import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentListener;
 import org.openagention.core.model.PriceTable;
 import org.openagention.orchestration.OrchestrationEvent;
-
 /**
  * Progress for a person: on a terminal, a table of the tasks (state, attempt, turns, tokens, cost,
  * elapsed, the call each worker is making) redrawn in place once a second and on every event, with

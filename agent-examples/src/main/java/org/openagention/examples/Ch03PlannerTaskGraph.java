@@ -3,14 +3,13 @@ package org.openagention.examples;
 import java.util.List;
 import org.openagention.core.Agent;
 import org.openagention.core.testing.FakeModel;
-import org.openagention.orchestration.IllegalTransitionException;
-import org.openagention.orchestration.InvalidGraphException;
-import org.openagention.orchestration.LlmPlanner;
-import org.openagention.orchestration.Planner;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskState;
-
+import org.openagention.orchestration.graph.IllegalTransitionException;
+import org.openagention.orchestration.graph.InvalidGraphException;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.planning.LlmPlanner;
+import org.openagention.orchestration.planning.Planner;
 /**
  * Chapter 3, the planner and the task graph: a goal becomes tasks with dependencies, each task
  * moves through a small state machine, and the graph says what can run in which order.

@@ -12,11 +12,11 @@ import org.openagention.core.testing.FakeModel;
 import org.openagention.orchestration.FailurePolicy;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskState;
-import org.openagention.orchestration.TaskWorkspaces;
-import org.openagention.orchestration.WorkerFactory;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.WorkerFactory;
 import org.openagention.tools.files.FileTools;
 
 /**

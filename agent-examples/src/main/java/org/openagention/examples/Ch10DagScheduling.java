@@ -6,18 +6,17 @@ import java.util.Map;
 import org.openagention.core.Agent;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.testing.FakeModel;
-import org.openagention.orchestration.AcceptanceCheck;
-import org.openagention.orchestration.InvalidGraphException;
 import org.openagention.orchestration.OrchestrationEvent;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskState;
-import org.openagention.orchestration.TaskWorkspaces;
-import org.openagention.orchestration.Verdict;
-import org.openagention.orchestration.WorkerFactory;
-
+import org.openagention.orchestration.graph.InvalidGraphException;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.Verdict;
 /**
  * Chapter 10, DAG scheduling: a task starts only when everything it depends on is done, and
  * independent tasks run side by side.

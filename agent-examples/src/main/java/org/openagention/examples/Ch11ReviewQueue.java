@@ -3,17 +3,16 @@ package org.openagention.examples;
 import java.util.function.Supplier;
 import org.openagention.core.Agent;
 import org.openagention.core.testing.FakeModel;
-import org.openagention.orchestration.IllegalTransitionException;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.ReviewQueue;
-import org.openagention.orchestration.ReviewState;
-import org.openagention.orchestration.Reviewer;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskWorkspaces;
-import org.openagention.orchestration.WorkerFactory;
-
+import org.openagention.orchestration.graph.IllegalTransitionException;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.ReviewQueue;
+import org.openagention.orchestration.review.ReviewState;
+import org.openagention.orchestration.review.Reviewer;
 /**
  * Chapter 11, the review queue: finished work waits for a reviewer, who approves it, rejects it
  * for good, or sends it back with feedback; revised work is resubmitted and waits again.

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.openagention.core.Agent;
-import org.openagention.core.RunOptions;
 import org.openagention.core.AgentLoop;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.Limits;
 import org.openagention.core.RetryPolicy;
+import org.openagention.core.RunOptions;
 import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.ModelResponse;
@@ -18,13 +18,12 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskWorkspaces;
-import org.openagention.orchestration.Verdict;
-import org.openagention.orchestration.Worker;
-import org.openagention.orchestration.WorkerFactory;
-
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.Verdict;
 /**
  * Chapter 12, handoff and continuation: sessions end, processes restart and context windows
  * fill, so work continues from the run's journal rather than from memory.

@@ -9,12 +9,12 @@ import org.openagention.core.RetryPolicy;
 import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.testing.FakeModel;
-import org.openagention.orchestration.LlmPlanner;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.Reviewer;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.WorkerFactory;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.planning.LlmPlanner;
+import org.openagention.orchestration.review.Reviewer;
 import org.openagention.tools.CodingTools;
 
 /**

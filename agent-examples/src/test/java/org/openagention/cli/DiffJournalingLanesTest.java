@@ -11,10 +11,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalStore;
-import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.core.journal.StepExecutor;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
 import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 
@@ -39,7 +41,8 @@ class DiffJournalingLanesTest {
     }
 
     private TaskWorkspaces lanes(String runId, String... taskIds) {
-        return DiffJournalingLanes.of(repo, "main", journal, Clock.systemUTC()).forRun(runId, Set.of(taskIds));
+        return DiffJournalingLanes.of(repo, "main",
+                StepExecutor.journaling(journal, Clock.systemUTC(), Sleeper.SYSTEM)).forRun(runId, Set.of(taskIds));
     }
 
     private static Task task(String id) {

@@ -18,8 +18,7 @@ import org.openagention.core.model.Usage;
 import org.openagention.core.tool.ToolCall;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.orchestration.OrchestrationEvent;
-import org.openagention.orchestration.TaskState;
-
+import org.openagention.orchestration.graph.TaskState;
 class ProgressTest {
     private static final Instant AT = Instant.parse("2025-01-01T00:00:00Z");
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

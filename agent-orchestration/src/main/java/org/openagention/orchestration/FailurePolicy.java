@@ -1,5 +1,7 @@
 package org.openagention.orchestration;
 
+import org.openagention.orchestration.planning.Planner;
+
 /** What a run does when a task fails for good (its retries spent, or a failure not retried). */
 public enum FailurePolicy {
     /** Start nothing more; let running tasks finish; the run ends {@link RunStatus#FAILED}. */

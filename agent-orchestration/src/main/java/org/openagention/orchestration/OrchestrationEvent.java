@@ -3,6 +3,9 @@ package org.openagention.orchestration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.review.ReviewState;
 
 /**
  * Something that happened in an orchestrated run. A closed set of immutable records; each carries

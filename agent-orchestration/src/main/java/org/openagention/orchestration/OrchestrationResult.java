@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
 
 /**
  * How an orchestrated run ended: its status, a sentence on why, each task's report, what was

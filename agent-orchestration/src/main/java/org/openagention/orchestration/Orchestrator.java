@@ -10,9 +10,22 @@ import org.openagention.core.ConfigurationException;
 import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
 import org.openagention.orchestration.internal.Repositories;
 import org.openagention.orchestration.internal.Settings;
 import org.openagention.orchestration.internal.Supervisor;
+import org.openagention.orchestration.lanes.SandboxAvailability;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.planning.Planner;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.ReviewQueue;
+import org.openagention.orchestration.review.Reviewer;
 
 /**
  * The supervisor of course chapter 9: runs a {@link TaskGraph} with worker agents.
@@ -35,8 +48,10 @@ import org.openagention.orchestration.internal.Supervisor;
  * <p>Workers' outputs are data: they reach reports, reviewers and dependent tasks' prompts quoted
  * and labelled, and no decision of the supervisor is read from them.
  *
- * <p>Every decision and state change is journaled ({@code graph.*} and {@code task.*} entries);
- * {@link #resume(String)} finishes a run after a crash without re-running completed tasks.
+ * <p>Every decision and state change is a fact recorded through the run's {@link StepExecutor}
+ * ({@code graph.*} and {@code task.*} entries in its journal), and so are the time the run's
+ * decisions read and each retry's backoff; {@link #resume(String)} finishes a run after a crash
+ * from those, without re-running completed tasks or waiting out a finished backoff again.
  *
  * <pre>{@code
  * Orchestrator orchestrator = Orchestrator.builder()
@@ -58,8 +73,10 @@ public final class Orchestrator {
     private final Settings settings;
 
     private Orchestrator(Builder b, TaskWorkspaces lanes) {
-        this.settings = new Settings(b.workers, lanes, b.journal, b.parallelism, b.failurePolicy, b.planner,
-                b.maxReplans, b.budget, List.copyOf(b.listeners), b.sleeper, b.clock, b.reviews, b.sandbox);
+        StepExecutor.Factory steps = b.stepExecutor != null ? b.stepExecutor
+                : StepExecutor.journaling(b.journal != null ? b.journal : JournalStore.inMemory(), b.clock, b.sleeper);
+        this.settings = new Settings(b.workers, lanes, steps, b.parallelism, b.failurePolicy, b.planner,
+                b.maxReplans, b.budget, List.copyOf(b.listeners), b.clock, b.reviews, b.sandbox);
     }
 
     public static Builder builder() {
@@ -94,10 +111,11 @@ public final class Orchestrator {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(goal, "goal");
         Objects.requireNonNull(graph, "graph");
-        if (!settings.journal().read(runId).isEmpty()) {
+        StepExecutor steps = settings.steps().open(runId);
+        if (!steps.history().isEmpty()) {
             throw new ConfigurationException("the journal already holds a run '" + runId + "': resume it or pick another id");
         }
-        return Supervisor.run(settings, runId, goal, graph);
+        return Supervisor.run(settings, steps, runId, goal, graph);
     }
 
     /**
@@ -114,7 +132,8 @@ public final class Orchestrator {
      * @throws ConfigurationException when a task's check or reviewer cannot be restored
      */
     public OrchestrationResult resume(String runId) {
-        return Supervisor.resume(settings, Objects.requireNonNull(runId, "runId"), null);
+        Objects.requireNonNull(runId, "runId");
+        return Supervisor.resume(settings, settings.steps().open(runId), runId, null);
     }
 
     /**
@@ -122,8 +141,9 @@ public final class Orchestrator {
      * (matched by task id); everything else comes from the journal.
      */
     public OrchestrationResult resume(String runId, TaskGraph originalGraph) {
-        return Supervisor.resume(settings, Objects.requireNonNull(runId, "runId"),
-                Objects.requireNonNull(originalGraph, "originalGraph"));
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(originalGraph, "originalGraph");
+        return Supervisor.resume(settings, settings.steps().open(runId), runId, originalGraph);
     }
 
     /** The queue this orchestrator's reviews go through. */
@@ -145,7 +165,8 @@ public final class Orchestrator {
         private Path repository;
         private String targetBranch;
         private SandboxAvailability sandbox = SandboxAvailability.bubblewrap();
-        private JournalStore journal = JournalStore.inMemory();
+        private JournalStore journal;
+        private StepExecutor.Factory stepExecutor;
         private int parallelism = 4;
         private FailurePolicy failurePolicy = FailurePolicy.FAIL_FAST;
         private Planner planner;
@@ -199,9 +220,25 @@ public final class Orchestrator {
             return this;
         }
 
-        /** Where decisions are journaled (default: in memory, so a crash cannot be resumed). */
+        /**
+         * Where decisions are journaled (default: in memory, so a crash cannot be resumed): the run's
+         * steps go through {@link StepExecutor#journaling} of this store, the {@link #clock} and the
+         * {@link #sleeper}. Instead of {@link #stepExecutor}.
+         */
         public Builder journal(JournalStore journal) {
             this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /**
+         * Replaces how a run's steps are run and journaled: its facts, the time its decisions read,
+         * its retry backoffs (a durable-execution engine plugs in here). Each run (and each
+         * resume) opens the factory with its run id; {@link #resume} rebuilds the run from the
+         * executor's {@link StepExecutor#history()}. Instead of {@link #journal}; the
+         * {@link #sleeper} is then the executor's business, and the {@link #clock} only stamps events.
+         */
+        public Builder stepExecutor(StepExecutor.Factory stepExecutor) {
+            this.stepExecutor = Objects.requireNonNull(stepExecutor, "stepExecutor");
             return this;
         }
 
@@ -252,7 +289,7 @@ public final class Orchestrator {
             return this;
         }
 
-        /** The clock for journal times and the graph's wall-clock budget. */
+        /** The clock for journal times, events and the graph's wall-clock budget. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -266,13 +303,17 @@ public final class Orchestrator {
 
         /**
          * @throws ConfigurationException when workers are missing, neither or both of a repository
-         *     and workspaces are given, the repository is not a git working tree (or its HEAD is
+         *     and workspaces are given, both a journal and a step executor are given, the repository is not a git working tree (or its HEAD is
          *     detached and no target branch was named), or the policy is {@link FailurePolicy#REPLAN}
          *     without a planner
          */
         public Orchestrator build() {
             if (workers == null) {
                 throw new ConfigurationException("an orchestrator needs workers: call workers(...)");
+            }
+            if (journal != null && stepExecutor != null) {
+                throw new ConfigurationException("give an orchestrator a journal(...) or a stepExecutor(...), not both:"
+                        + " a step executor that journals is StepExecutor.journaling(store, clock, sleeper)");
             }
             if (workspaces != null && repository != null) {
                 throw new ConfigurationException("give an orchestrator either a repository(...) or workspaces(...),"

@@ -1,6 +1,7 @@
 package org.openagention.orchestration;
 
 import java.util.Objects;
+import org.openagention.orchestration.graph.TaskState;
 
 /**
  * How one task of a run ended.

@@ -15,6 +15,13 @@ import org.openagention.core.RunOptions;
 import org.openagention.core.StopReason;
 import org.openagention.core.model.Usage;
 import org.openagention.core.testing.FakeModel;
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
 
 class BudgetTest {
     @TempDir

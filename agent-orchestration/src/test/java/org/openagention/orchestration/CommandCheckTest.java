@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.CheckContext;
+import org.openagention.orchestration.review.Verdict;
 import org.openagention.tools.Workspace;
 
 class CommandCheckTest {

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
 import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 

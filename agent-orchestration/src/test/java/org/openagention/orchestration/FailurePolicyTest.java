@@ -9,6 +9,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.RetryPolicy;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.planning.FixedPlanner;
+import org.openagention.orchestration.planning.Planner;
+import org.openagention.orchestration.planning.Replan;
+import org.openagention.orchestration.review.AcceptanceCheck;
 
 class FailurePolicyTest {
     @TempDir

@@ -18,6 +18,8 @@ import org.openagention.core.model.Usage;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.WorkerFactory;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.files.FileTools;
 

@@ -20,6 +20,16 @@ import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
+import org.openagention.orchestration.graph.InvalidGraphException;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.planning.FixedPlanner;
+import org.openagention.orchestration.planning.LlmPlanner;
+import org.openagention.orchestration.planning.Planner;
+import org.openagention.orchestration.review.AcceptanceCheck;
 
 /** Retries, failure policies and invalid plans, on a real git repository. */
 class GitFailuresTest {

@@ -25,6 +25,13 @@ import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.testing.FakeModel;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.Verdict;
 
 /** Two tasks edit the same line of one file in their own worktrees: git's conflict becomes a task. */
 class GitMergeConflictTest {

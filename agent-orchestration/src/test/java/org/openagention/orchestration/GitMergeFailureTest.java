@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.testing.FakeModel;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.WorkerFactory;
 
 /**
  * Git refuses a merge for a reason other than a conflict (an untracked file in the target's

@@ -20,6 +20,19 @@ import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.Usage;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.ReviewDecision;
+import org.openagention.orchestration.review.ReviewItem;
+import org.openagention.orchestration.review.ReviewState;
+import org.openagention.orchestration.review.Reviewer;
+import org.openagention.orchestration.review.Verdict;
 
 /** Budgets, stalls and reviews on a real git repository. */
 class GitSupervisionTest {

@@ -10,6 +10,13 @@ import org.openagention.core.Agent;
 import org.openagention.core.message.Message;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.testing.FakeModel;
+import org.openagention.orchestration.graph.InvalidGraphException;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.planning.LlmPlanner;
+import org.openagention.orchestration.planning.Replan;
+import org.openagention.orchestration.review.AcceptanceCheck;
 
 class LlmPlannerTest {
 

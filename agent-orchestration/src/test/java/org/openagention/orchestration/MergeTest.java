@@ -10,6 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.WorkerFactory;
 import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 

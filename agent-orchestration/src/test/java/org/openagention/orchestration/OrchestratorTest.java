@@ -19,6 +19,12 @@ import org.openagention.core.Agent;
 import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.testing.FakeModel;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.AcceptanceCheck;
 
 class OrchestratorTest {
     @TempDir
@@ -111,7 +117,8 @@ class OrchestratorTest {
                 .workspaces(TaskWorkspaces.directories(dir)).journal(journal).build()
                 .run(TaskGraph.builder().add(task("a")).build());
 
-        assertThat(journal.read(result.runId())).extracting(e -> e.type()).containsExactly("graph.started",
+        // The run's start time is a step of its own, then come the facts.
+        assertThat(journal.read(result.runId())).extracting(e -> e.type()).containsExactly("clock.now", "graph.started",
                 "task.state", "task.attempt.started", "task.attempt.finished", "task.state", "task.merged",
                 "graph.finished");
     }

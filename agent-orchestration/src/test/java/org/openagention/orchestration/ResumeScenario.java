@@ -16,6 +16,12 @@ import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
 import org.openagention.core.testing.FakeModel;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.AcceptanceCheck;
 
 /**
  * The graph and workers of the kill-and-resume tests, shared by the tests and the child JVM they

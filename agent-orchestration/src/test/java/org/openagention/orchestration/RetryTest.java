@@ -14,6 +14,14 @@ import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.AcceptanceCheck;
 
 class RetryTest {
     @TempDir

@@ -14,6 +14,17 @@ import org.openagention.core.Agent;
 import org.openagention.core.RetryPolicy;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.testing.FakeSleeper;
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.ReviewDecision;
+import org.openagention.orchestration.review.ReviewItem;
+import org.openagention.orchestration.review.ReviewState;
+import org.openagention.orchestration.review.Reviewer;
 
 class ReviewTest {
     @TempDir

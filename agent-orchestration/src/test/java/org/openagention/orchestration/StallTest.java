@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.RetryPolicy;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.Verdict;
 
 class StallTest {
     @TempDir

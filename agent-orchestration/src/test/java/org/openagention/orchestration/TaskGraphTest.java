@@ -7,6 +7,10 @@ import static org.openagention.orchestration.Fixtures.task;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openagention.orchestration.graph.InvalidGraphException;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
 
 class TaskGraphTest {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
 import org.openagention.core.model.Usage;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
 import org.openagention.tools.MergeResult;
 import org.openagention.tools.Workspace;
 

@@ -6,9 +6,8 @@ import java.util.Arrays;
 import org.openagention.core.RetryPolicy;
 import org.openagention.core.RunResult;
 import org.openagention.orchestration.Orchestrator;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
 /**
  * Parallel wall time: 200 independent tasks whose workers each wait 50 ms (as a worker waits on
  * a model), run with parallelism 50. The ideal is 4 waves of 50 ms: 200 ms. Run on demand:

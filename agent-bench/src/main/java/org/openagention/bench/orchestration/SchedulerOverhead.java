@@ -8,9 +8,8 @@ import org.openagention.core.RunResult;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
 import org.openagention.orchestration.RunStatus;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
 /**
  * Scheduler overhead: a 10,000-task graph of no-op tasks (100 levels of 100, each task after two
  * of the level before), run with an in-memory journal, workers that return at once and lanes that

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.openagention.core.journal.JournalException;
+import org.openagention.core.journal.StepCodec;
 
 /**
  * What an automation run's journal holds: why it started, and each status it reached. A closed set
- * of records with one codec ({@link #typeOf}, {@link #encode}, {@link #decode}), shaped like the
- * step seam's {@code StepCodec}; the JSON names its fact in the field {@code fact}, and decoding a
+ * of records with one codec ({@link #typeOf}, {@link #encode}, {@link #decode}), the step seam's
+ * {@link Codec}; the JSON names its fact in the field {@code fact}, and decoding a
  * fact with a missing field fails naming the field.
  */
 sealed interface AutomationFact {
@@ -71,6 +72,33 @@ sealed interface AutomationFact {
             }
         }
         throw new JournalException("'" + type + "' is not an automation fact");
+    }
+
+    /** The step seam's codec of automation facts, over {@link #typeOf}, {@link #encode} and {@link #decode}. */
+    final class Codec implements StepCodec<AutomationFact> {
+        static final Codec INSTANCE = new Codec();
+
+        private Codec() {}
+
+        @Override
+        public String type() {
+            return STATUS;
+        }
+
+        @Override
+        public String typeOf(AutomationFact fact) {
+            return AutomationFact.typeOf(fact);
+        }
+
+        @Override
+        public String encode(AutomationFact fact) {
+            return AutomationFact.encode(fact);
+        }
+
+        @Override
+        public AutomationFact decode(String json) {
+            return AutomationFact.decode(json);
+        }
     }
 
     /** The mapper and a strict field read. */

@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openagention.core.ConfigurationException;
+import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.orchestration.skills.SkillSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * next. Runs of different automations are independent: a missing skill, a failing factory or a
  * timeout ends that run ({@link AutomationStatus#FAILED} or {@link AutomationStatus#TIMED_OUT},
  * with a message) and nothing else. Each run has its own journal in the runner's
- * {@link JournalStore} ({@link AutomationRun#runId()}), and the agent's run is journaled there
- * too.
+ * {@link JournalStore} ({@link AutomationRun#runId()}), its facts recorded through a
+ * {@link StepExecutor}, and the agent's run is journaled there too.
  *
  * <pre>{@code
  * try (AutomationRunner runner = AutomationRunner.builder().skills(skills)
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class AutomationRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AutomationRunner.class);
 
-    private final JournalStore journal;
+    private final StepExecutor.Factory steps;
     private final SkillSet skills;
     private final Ticker ticker;
     private final boolean ownsTicker;
@@ -72,12 +74,13 @@ public final class AutomationRunner implements AutoCloseable {
     }
 
     private AutomationRunner(Builder b) {
-        this.journal = b.journal != null ? b.journal : JournalStore.inMemory();
+        this.steps = b.stepExecutor != null ? b.stepExecutor
+                : StepExecutor.journaling(b.journal != null ? b.journal : JournalStore.inMemory(), b.clock, Sleeper.SYSTEM);
         this.skills = b.skills;
         this.ownsTicker = b.ticker == null;
         this.ticker = b.ticker != null ? b.ticker : Ticker.system();
         this.clock = b.clock;
-        this.log = new RunLog(journal, clock);
+        this.log = new RunLog();
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "automation-run-" + n.incrementAndGet());
@@ -217,19 +220,20 @@ public final class AutomationRunner implements AutoCloseable {
     private void runOnce(Slot slot, TriggerEvent event) {
         Automation a = slot.automation;
         String runId = a.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        log.triggered(runId, a.id(), event);
+        StepExecutor run = steps.open(runId);
+        log.triggered(run, a.id(), event);
         AutomationRun start = new AutomationRun(a.id(), runId, AutomationStatus.RUNNING, event, "", null, "",
                 clock.instant());
         if (closed) {
-            update(slot, start.with(AutomationStatus.FAILED, "the automation runner closed before the run started",
+            update(slot, run, start.with(AutomationStatus.FAILED, "the automation runner closed before the run started",
                     null, "", clock.instant()));
             return;
         }
-        RunExecution execution = new RunExecution(a, skills, journal, ticker, clock, run -> update(slot, run));
+        RunExecution execution = new RunExecution(a, skills, steps, ticker, clock, r -> update(slot, run, r));
         synchronized (slot) {
             slot.current = execution;
         }
-        update(slot, start);
+        update(slot, run, start);
         AutomationRun end;
         try {
             end = execution.run(start);
@@ -239,14 +243,14 @@ public final class AutomationRunner implements AutoCloseable {
         synchronized (slot) {
             slot.current = null;
         }
-        update(slot, end);
+        update(slot, run, end);
     }
 
-    private void update(Slot slot, AutomationRun run) {
+    private void update(Slot slot, StepExecutor steps, AutomationRun run) {
         synchronized (slot) {
             slot.runs.put(run.runId(), run);
         }
-        log.status(run);
+        log.status(steps, run);
     }
 
     private void problem(String automationId, String problem) {
@@ -293,15 +297,29 @@ public final class AutomationRunner implements AutoCloseable {
     /** Builds an {@link AutomationRunner}. Not thread-safe. */
     public static final class Builder {
         private JournalStore journal;
+        private StepExecutor.Factory stepExecutor;
         private SkillSet skills;
         private Ticker ticker;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
-        /** Where each run's journal goes; in memory by default. */
+        /**
+         * Where each run's journal goes (in memory by default): the runs' facts and their agents'
+         * steps go through {@link StepExecutor#journaling} of this store. Instead of {@link #stepExecutor}.
+         */
         public Builder journal(JournalStore journal) {
             this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /**
+         * Replaces how each run's facts and its agent's steps are run and journaled: the factory is
+         * opened with the automation run's id for its facts and with the agent run's id for the
+         * agent (a durable-execution engine plugs in here). Instead of {@link #journal}.
+         */
+        public Builder stepExecutor(StepExecutor.Factory stepExecutor) {
+            this.stepExecutor = Objects.requireNonNull(stepExecutor, "stepExecutor");
             return this;
         }
 
@@ -326,7 +344,12 @@ public final class AutomationRunner implements AutoCloseable {
             return this;
         }
 
+        /** @throws ConfigurationException when both a journal and a step executor are given */
         public AutomationRunner build() {
+            if (journal != null && stepExecutor != null) {
+                throw new ConfigurationException("give an automation runner a journal(...) or a stepExecutor(...), not"
+                        + " both: a step executor that journals is StepExecutor.journaling(store, clock, sleeper)");
+            }
             return new AutomationRunner(this);
         }
     }

@@ -10,14 +10,14 @@ import org.openagention.core.AgentLoop;
 import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
-import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.orchestration.skills.SkillSet;
 
 /** One run of an automation, on the runner's thread: build the agent, run it, decide the status. */
 final class RunExecution {
     private final Automation automation;
     private final SkillSet skills;
-    private final JournalStore journal;
+    private final StepExecutor.Factory steps;
     private final Ticker ticker;
     private final Clock clock;
     private final Consumer<AutomationRun> update;
@@ -25,11 +25,11 @@ final class RunExecution {
     private volatile AgentLoop loop;
     private volatile boolean closed;
 
-    RunExecution(Automation automation, SkillSet skills, JournalStore journal, Ticker ticker, Clock clock,
+    RunExecution(Automation automation, SkillSet skills, StepExecutor.Factory steps, Ticker ticker, Clock clock,
             Consumer<AutomationRun> update) {
         this.automation = automation;
         this.skills = skills;
-        this.journal = journal;
+        this.steps = steps;
         this.ticker = ticker;
         this.clock = clock;
         this.update = update;
@@ -43,7 +43,7 @@ final class RunExecution {
         } catch (RuntimeException e) {
             return started.with(AutomationStatus.FAILED, e.getMessage(), null, "", clock.instant());
         }
-        RunOptions.Builder options = RunOptions.builder().journal(journal);
+        RunOptions.Builder options = RunOptions.builder().stepExecutor(steps);
         automation.limits().ifPresent(options::limits);
         AgentLoop l = agent.start(prompt(started.event()), options.build());
         loop = l;

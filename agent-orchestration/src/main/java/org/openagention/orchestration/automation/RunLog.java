@@ -1,39 +1,36 @@
 package org.openagention.orchestration.automation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Where automation runs are reported: each run's journal, and the listeners. */
+/**
+ * Where automation runs are reported: each run's facts through the run's {@link StepExecutor}
+ * (opened by the caller, one per run), and the listeners.
+ */
 final class RunLog {
     private static final Logger LOG = LoggerFactory.getLogger(AutomationRunner.class);
 
-    private final JournalStore journal;
-    private final Clock clock;
     private final List<AutomationListener> listeners = new CopyOnWriteArrayList<>();
 
-    RunLog(JournalStore journal, Clock clock) {
-        this.journal = journal;
-        this.clock = clock;
-    }
+    RunLog() {}
 
     void addListener(AutomationListener listener) {
         listeners.add(listener);
     }
 
     /** Opens the run's journal with why it started. */
-    void triggered(String runId, String automationId, TriggerEvent event) {
-        record(runId, new AutomationFact.Triggered(automationId, event.description(), event.details()), clock.instant());
+    void triggered(StepExecutor steps, String automationId, TriggerEvent event) {
+        record(steps, new AutomationFact.Triggered(automationId, event.description(), event.details()));
     }
 
-    /** Journals a status change and tells the listeners. */
-    void status(AutomationRun run) {
+    /** Journals a status change through the run's {@code steps} and tells the listeners. */
+    void status(StepExecutor steps, AutomationRun run) {
         try {
-            record(run.runId(), new AutomationFact.StatusChanged(run.status(), run.detail(), run.agentRunId()), run.at());
+            record(steps, new AutomationFact.StatusChanged(run.status(), run.detail(), run.agentRunId()));
         } catch (RuntimeException e) {
             LOG.warn("could not journal the status of automation run {}: {}", run.runId(), e.toString());
         }
@@ -47,8 +44,8 @@ final class RunLog {
     }
 
     /** Journals {@code fact}: the only way anything reaches an automation run's journal. */
-    private void record(String runId, AutomationFact fact, Instant at) {
-        journal.append(runId, AutomationFact.typeOf(fact), "", at, AutomationFact.encode(fact));
+    private static void record(StepExecutor steps, AutomationFact fact) {
+        steps.record(AutomationFact.Codec.INSTANCE, fact);
     }
 
     /** Logs a trigger's problem and tells the listeners. */

@@ -1,34 +1,31 @@
 package org.openagention.orchestration.batch;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.journal.JournalEntry;
-import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 
-/** A batch's results in a {@link JournalStore}: one {@code batch.item} entry per finished item. */
+/**
+ * A batch's results through its {@link StepExecutor}: one {@code batch.item} fact per finished
+ * item, recorded through {@link ItemCodec}, and read back from the executor's history on resume.
+ */
 final class BatchJournal {
     static final String ITEM = ItemCodec.TYPE;
 
-    private final JournalStore journal;
+    private final StepExecutor steps;
     private final String batchId;
-    private final Clock clock;
 
-    BatchJournal(JournalStore journal, String batchId, Clock clock) {
-        this.journal = journal;
+    BatchJournal(StepExecutor steps, String batchId) {
+        this.steps = steps;
         this.batchId = batchId;
-        this.clock = clock;
     }
 
     /** The items that succeeded in earlier attempts, by index, marked resumed. */
     Map<Integer, BatchItemResult.Succeeded> completed(List<String> items) {
         Map<Integer, BatchItemResult.Succeeded> done = new HashMap<>();
-        if (journal == null) {
-            return done;
-        }
-        for (JournalEntry e : journal.read(batchId)) {
+        for (JournalEntry e : steps.history()) {
             if (!e.type().equals(ITEM)) {
                 continue;
             }
@@ -50,10 +47,10 @@ final class BatchJournal {
         return done;
     }
 
-    /** Appends the item's result (when there is a journal) and returns it. */
+    /** Records the item's result (when the executor journals) and returns it. */
     BatchItemResult record(BatchItemResult result) {
-        if (journal != null) {
-            journal.append(batchId, ITEM, "item-" + result.index(), clock.instant(), ItemCodec.encode(result));
+        if (steps.journals()) {
+            steps.record(ItemCodec.INSTANCE, result);
         }
         return result;
     }

@@ -13,8 +13,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.RunResult;
+import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalException;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 
 /**
  * Runs one task (usually an agent) over many items, a few at a time, isolating each item's
@@ -24,8 +26,8 @@ import org.openagention.core.journal.JournalStore;
  * without the model's answer, becomes a {@link BatchItemResult.Failed} naming why; the other items
  * carry on. Results come back in input order whatever order the items finish in.
  *
- * <p>With a journal, each item's result is recorded under the batch id as it finishes (entry type
- * {@code batch.item}, step id {@code item-<index>}). Running the same batch id again resumes it:
+ * <p>With a journal (or a step executor), each item's result is recorded under the batch id as it
+ * finishes, a {@code batch.item} fact through the batch's {@link StepExecutor}. Running the same batch id again resumes it:
  * items that succeeded before are not run again (their results are read back, marked
  * {@code resumed}); failed and unfinished items run. The items must be the same as before, index
  * by index; a changed list is refused rather than mixed up.
@@ -42,13 +44,13 @@ import org.openagention.core.journal.JournalStore;
  */
 public final class BatchRunner {
     private final int concurrency;
-    private final JournalStore journal;
-    private final Clock clock;
+    private final StepExecutor.Factory steps;
 
     private BatchRunner(Builder b) {
         this.concurrency = b.concurrency;
-        this.journal = b.journal;
-        this.clock = b.clock;
+        this.steps = b.stepExecutor != null ? b.stepExecutor
+                : b.journal != null ? StepExecutor.journaling(b.journal, b.clock, Sleeper.SYSTEM)
+                : StepExecutor.direct(b.clock, Sleeper.SYSTEM);
     }
 
     public static Builder builder() {
@@ -66,7 +68,7 @@ public final class BatchRunner {
         Objects.requireNonNull(batchId, "batchId");
         Objects.requireNonNull(task, "task");
         List<String> list = List.copyOf(items);
-        BatchJournal record = new BatchJournal(journal, batchId, clock);
+        BatchJournal record = new BatchJournal(steps.open(batchId), batchId);
         Map<Integer, BatchItemResult.Succeeded> done = record.completed(list);
         BatchItemResult[] results = new BatchItemResult[list.size()];
         done.forEach((i, r) -> results[i] = r);
@@ -149,6 +151,7 @@ public final class BatchRunner {
     public static final class Builder {
         private int concurrency = 4;
         private JournalStore journal;
+        private StepExecutor.Factory stepExecutor;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -162,9 +165,22 @@ public final class BatchRunner {
             return this;
         }
 
-        /** Records each item's result under the batch id, so that the batch can be resumed. */
+        /**
+         * Records each item's result under the batch id, so that the batch can be resumed (through
+         * {@link StepExecutor#journaling} of this store). Instead of {@link #stepExecutor}.
+         */
         public Builder journal(JournalStore journal) {
             this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /**
+         * Records each item's result through the executor this factory opens for the batch id (a
+         * durable-execution engine plugs in here), and resumes from its history. Instead of
+         * {@link #journal}.
+         */
+        public Builder stepExecutor(StepExecutor.Factory stepExecutor) {
+            this.stepExecutor = Objects.requireNonNull(stepExecutor, "stepExecutor");
             return this;
         }
 
@@ -174,7 +190,12 @@ public final class BatchRunner {
             return this;
         }
 
+        /** @throws ConfigurationException when both a journal and a step executor are given */
         public BatchRunner build() {
+            if (journal != null && stepExecutor != null) {
+                throw new ConfigurationException("give a batch runner a journal(...) or a stepExecutor(...), not both:"
+                        + " a step executor that journals is StepExecutor.journaling(store, clock, sleeper)");
+            }
             return new BatchRunner(this);
         }
     }

@@ -5,19 +5,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openagention.core.journal.JournalException;
+import org.openagention.core.journal.StepCodec;
 
 /**
- * The codec of a batch's one fact, an item's result ({@code batch.item}), shaped like the step
- * seam's {@code StepCodec<BatchItemResult>}. Decoding is strict: a missing or mistyped field fails
- * naming the field. A result read back is not marked resumed; the reader decides that.
+ * The step seam's codec of a batch's one fact, an item's result ({@code batch.item}). Decoding is
+ * strict: a missing or mistyped field fails naming the field. A result read back is not marked
+ * resumed; the reader decides that.
  */
-final class ItemCodec {
+final class ItemCodec implements StepCodec<BatchItemResult> {
     static final String TYPE = "batch.item";
+    static final ItemCodec INSTANCE = new ItemCodec();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ItemCodec() {}
 
-    static String encode(BatchItemResult result) {
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String encode(BatchItemResult result) {
         ObjectNode p = JSON.createObjectNode().put("index", result.index()).put("item", result.item());
         if (result instanceof BatchItemResult.Succeeded s) {
             p.put("status", "succeeded").put("output", s.output()).put("runId", s.runId());
@@ -25,6 +33,11 @@ final class ItemCodec {
             p.put("status", "failed").put("error", f.error()).put("runId", f.runId());
         }
         return p.toString();
+    }
+
+    @Override
+    public BatchItemResult decode(String json) {
+        return decode(json, "a " + TYPE + " entry");
     }
 
     /** The result in {@code json}; {@code where} names the entry in errors. */

@@ -6,10 +6,9 @@ import org.openagention.core.Agent;
 import org.openagention.core.OutputSpec;
 import org.openagention.core.RunOptions;
 import org.openagention.core.tool.Description;
-import org.openagention.orchestration.ReviewDecision;
-import org.openagention.orchestration.ReviewItem;
-import org.openagention.orchestration.Reviewer;
-
+import org.openagention.orchestration.review.ReviewDecision;
+import org.openagention.orchestration.review.ReviewItem;
+import org.openagention.orchestration.review.Reviewer;
 /** A reviewer agent: a structured decision (approve / reject / revise) with feedback. */
 public final class AgentReviewer implements Reviewer {
     private final Agent agent;

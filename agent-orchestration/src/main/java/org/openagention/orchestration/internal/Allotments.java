@@ -2,8 +2,7 @@ package org.openagention.orchestration.internal;
 
 import java.time.Duration;
 import org.openagention.core.Limits;
-import org.openagention.orchestration.Budget;
-
+import org.openagention.orchestration.graph.Budget;
 /** Budget arithmetic: what an attempt may spend, and an agent's limits narrowed to it. */
 public final class Allotments {
     private Allotments() {}

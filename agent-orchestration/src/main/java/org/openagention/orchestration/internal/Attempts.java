@@ -3,11 +3,11 @@ package org.openagention.orchestration.internal;
 import java.time.Duration;
 import org.openagention.core.RunResult;
 import org.openagention.core.Sleeper;
-import org.openagention.orchestration.Budget;
-import org.openagention.orchestration.CheckContext;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.Verdict;
-import org.openagention.orchestration.Worker;
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.Worker;
+import org.openagention.orchestration.review.CheckContext;
+import org.openagention.orchestration.review.Verdict;
 import org.openagention.tools.Workspace;
 
 /** The part of an attempt that runs on a worker thread: backoff, the worker, the acceptance check. */

@@ -1,10 +1,10 @@
 package org.openagention.orchestration.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.openagention.core.StopReason;
-import org.openagention.orchestration.Budget;
 import org.openagention.orchestration.Spend;
-
+import org.openagention.orchestration.graph.Budget;
 /**
  * The nested budgets of a run: what the graph has left, what each task has left, and what the
  * next attempt may spend (the smaller of the two). Once the graph's budget is spent the gate stays
@@ -35,14 +35,18 @@ final class BudgetGate {
 
     /** What the task's next attempt may spend; null (and the gate shuts) when the graph's budget is spent. */
     Budget allotment(Track t) {
-        if (noteSpent()) {
+        if (shut) {
+            return null;
+        }
+        Instant now = now(t.id(), t.attempts + 1, "allotted/now");
+        if (noteSpent(now)) {
             return null;
         }
         Spend spent = st.graphSpent;
         long tokens = graph.maxTokens() == 0 ? 0 : graph.maxTokens() - spent.tokens();
         double cost = graph.maxCostUsd() == 0 ? 0 : graph.maxCostUsd() - spent.costUsd();
         Duration wall = graph.maxWallClock().isZero() ? Duration.ZERO
-                : Duration.between(log.now(), st.startedAt.plus(graph.maxWallClock()));
+                : Duration.between(now, st.startedAt.plus(graph.maxWallClock()));
         Budget tb = t.task.budget();
         long taskTokens = tb.maxTokens() == 0 ? 0 : Math.max(1, tb.maxTokens() - t.spend.tokens());
         double taskCost = tb.maxCostUsd() == 0 ? 0 : Math.max(1e-9, tb.maxCostUsd() - t.spend.costUsd());
@@ -52,10 +56,22 @@ final class BudgetGate {
                 Allotments.min(wall, taskWall));
     }
 
-    /** Shuts the gate when the graph's budget is spent; whether it is shut. */
-    boolean noteSpent() {
+    /** Shuts the gate when the graph's budget is spent, just after attempt {@code attempt} of {@code t}; whether it is shut. */
+    boolean noteSpent(Track t, int attempt) {
+        return shut || noteSpent(now(t.id(), attempt, "finished/now"));
+    }
+
+    /**
+     * The time as a step of the attempt, when the graph has a wall-clock budget to check it
+     * against (null otherwise, and nothing is journaled).
+     */
+    private Instant now(String taskId, int attempt, String what) {
+        return graph.maxWallClock().isZero() ? null : log.now(RunLog.attemptStep(taskId, attempt, what));
+    }
+
+    private boolean noteSpent(Instant now) {
         if (!shut) {
-            String why = graphSpentReason();
+            String why = graphSpentReason(now);
             if (why != null) {
                 shut = true;
                 detail = why;
@@ -65,7 +81,7 @@ final class BudgetGate {
     }
 
     /** Why the graph's budget is spent, or null while it is not. */
-    private String graphSpentReason() {
+    private String graphSpentReason(Instant now) {
         Spend spent = st.graphSpent;
         if (graph.maxTokens() > 0 && spent.tokens() >= graph.maxTokens()) {
             return "the graph's budget of " + graph.maxTokens() + " tokens is spent (" + spent.tokens() + " used)";
@@ -74,7 +90,7 @@ final class BudgetGate {
             return String.format("the graph's budget of $%.4f is spent ($%.4f used)", graph.maxCostUsd(),
                     spent.costUsd());
         }
-        if (!graph.maxWallClock().isZero() && !log.now().isBefore(st.startedAt.plus(graph.maxWallClock()))) {
+        if (!graph.maxWallClock().isZero() && !now.isBefore(st.startedAt.plus(graph.maxWallClock()))) {
             return "the graph's wall-clock budget of " + graph.maxWallClock() + " has passed";
         }
         return null;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.openagention.orchestration.AcceptanceCheck;
-import org.openagention.orchestration.CheckContext;
-import org.openagention.orchestration.Verdict;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.CheckContext;
+import org.openagention.orchestration.review.Verdict;
 import org.openagention.tools.process.Command;
 import org.openagention.tools.process.CommandResult;
 

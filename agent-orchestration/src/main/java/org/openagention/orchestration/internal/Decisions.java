@@ -5,13 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.openagention.core.RunResult;
-import org.openagention.orchestration.FailureKind;
 import org.openagention.orchestration.FailurePolicy;
-import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.Spend;
-import org.openagention.orchestration.TaskState;
-import org.openagention.orchestration.Verdict;
-
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.review.ReviewDecision;
+import org.openagention.orchestration.review.Verdict;
 /**
  * The supervisor's decisions on a task, computed from the run's state and returned as values
  * (facts, or what to do {@link Next}): state moves, how an attempt ended, retry or give up,

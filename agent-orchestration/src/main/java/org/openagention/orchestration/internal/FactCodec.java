@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.openagention.core.journal.JournalEntry;
-import org.openagention.orchestration.FailureKind;
+import org.openagention.core.journal.StepCodec;
 import org.openagention.orchestration.FailurePolicy;
-import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.RunStatus;
 import org.openagention.orchestration.Spend;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskState;
-
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.review.ReviewDecision;
 /**
  * The one codec of a run's facts: each {@link RunFact} as a journal entry type ({@link #typeOf})
  * and a JSON object, and back. The JSON names its fact in the field {@code fact} (the same name as
@@ -25,13 +25,12 @@ import org.openagention.orchestration.TaskState;
  * <p>Decoding is strict: a known entry with a missing, renamed or mistyped field fails with a
  * {@link org.openagention.core.journal.JournalException} naming the entry and the field.
  *
- * <p>Shaped like the step seam's {@code StepCodec<RunFact>} ({@code type}, {@code typeOf},
- * {@code encode}, {@code decode}), so that {@link RunLog} can hand facts to
+ * <p>The step seam's codec of run facts: {@link RunLog} hands facts to
  * {@code StepExecutor.record(codec, fact)}. Tasks carry code (custom checks, reviewers) that JSON
  * cannot: decoding finds it in the caller's original tasks, or for a task derived from another, in
  * the run's current one.
  */
-final class FactCodec {
+final class FactCodec implements StepCodec<RunFact> {
     static final String GRAPH_STARTED = "graph.started";
     static final String GRAPH_RESUMED = "graph.resumed";
     static final String TASK_STATE = "task.state";
@@ -62,11 +61,13 @@ final class FactCodec {
     }
 
     /** The codec's own entry type; never written, since {@link #typeOf} names each fact. */
-    String type() {
+    @Override
+    public String type() {
         return "graph.fact";
     }
 
-    String typeOf(RunFact fact) {
+    @Override
+    public String typeOf(RunFact fact) {
         if (fact instanceof RunFact.GraphStarted) {
             return GRAPH_STARTED;
         } else if (fact instanceof RunFact.Resumed) {
@@ -99,7 +100,8 @@ final class FactCodec {
         throw new IllegalArgumentException("not a run fact: " + fact);
     }
 
-    String encode(RunFact fact) {
+    @Override
+    public String encode(RunFact fact) {
         Payload p = new Payload().put(FACT, typeOf(fact));
         if (fact instanceof RunFact.GraphStarted f) {
             StringBuilder tasks = new StringBuilder("[");
@@ -155,7 +157,8 @@ final class FactCodec {
     }
 
     /** The fact in {@code json}, which names it in its field {@code fact}. */
-    RunFact decode(String json) {
+    @Override
+    public RunFact decode(String json) {
         EntryFields p = EntryFields.parse(json, "a run fact");
         String type = p.text(FACT);
         RunFact fact = decode(type, p, null);

@@ -2,9 +2,9 @@ package org.openagention.orchestration.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
 import org.openagention.tools.MergeResult;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskWorkspaces;
 import org.openagention.tools.Workspace;
 
 /**

@@ -1,8 +1,7 @@
 package org.openagention.orchestration.internal;
 
 import java.util.List;
-import org.openagention.orchestration.FailureKind;
-
+import org.openagention.orchestration.graph.FailureKind;
 /**
  * What the supervisor does next for a task, as {@link Decisions}, {@link ReviewFlow} and
  * {@link Recovery} decide it from the run's state. They only decide; the supervisor acts

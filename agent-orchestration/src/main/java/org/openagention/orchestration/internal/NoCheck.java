@@ -1,8 +1,8 @@
 package org.openagention.orchestration.internal;
 
-import org.openagention.orchestration.AcceptanceCheck;
-import org.openagention.orchestration.CheckContext;
-import org.openagention.orchestration.Verdict;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.CheckContext;
+import org.openagention.orchestration.review.Verdict;
 
 /** The check that accepts every attempt whose worker answered. */
 public final class NoCheck implements AcceptanceCheck {

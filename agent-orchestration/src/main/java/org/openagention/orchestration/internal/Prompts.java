@@ -1,7 +1,7 @@
 package org.openagention.orchestration.internal;
 
 import java.util.Map;
-import org.openagention.orchestration.Task;
+import org.openagention.orchestration.graph.Task;
 import org.openagention.tools.Workspace;
 
 /**

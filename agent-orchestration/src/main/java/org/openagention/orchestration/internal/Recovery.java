@@ -1,12 +1,11 @@
 package org.openagention.orchestration.internal;
 
 import java.util.List;
-import org.openagention.orchestration.FailureKind;
-import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.ReviewItem;
-import org.openagention.orchestration.ReviewState;
-import org.openagention.orchestration.TaskState;
-
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.review.ReviewItem;
+import org.openagention.orchestration.review.ReviewState;
 /**
  * Decides how a resumed run picks each task up where its journal left it, before the first
  * dispatch: an attempt cut off is failed as interrupted and made pending again (not the task's

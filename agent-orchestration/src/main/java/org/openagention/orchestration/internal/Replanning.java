@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.openagention.orchestration.Replan;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskState;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.planning.Replan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

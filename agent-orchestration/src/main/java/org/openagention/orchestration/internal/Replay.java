@@ -3,31 +3,36 @@ package org.openagention.orchestration.internal;
 import java.util.List;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalException;
-import org.openagention.orchestration.IllegalTransitionException;
-import org.openagention.orchestration.TaskGraph;
-
-/** Rebuilds a run's state from its journal: reads its facts and applies them, as the live run did. */
+import org.openagention.core.journal.StepExecutor;
+import org.openagention.orchestration.graph.IllegalTransitionException;
+import org.openagention.orchestration.graph.TaskGraph;
+/**
+ * Rebuilds a run's state from its journal, as its step executor replays it
+ * ({@link StepExecutor#history()}): reads its facts and applies them, as the live run did.
+ */
 final class Replay {
     private Replay() {}
 
     /**
-     * The state of run {@code runId} as its journal leaves it.
+     * The state of run {@code runId} as the history of {@code steps} leaves it.
      *
      * @param originals the caller's graph (may be null), where custom checks and reviewers are found
      * @throws JournalException when the journal holds no such run, or an entry cannot be read or applied
      */
-    static RunState rebuild(Settings s, String runId, TaskGraph originals) {
-        List<JournalEntry> entries = s.journal().read(runId);
-        if (entries.isEmpty() || !entries.get(0).type().equals(FactCodec.GRAPH_STARTED)) {
+    static RunState rebuild(Settings s, StepExecutor steps, String runId, TaskGraph originals) {
+        List<JournalEntry> entries = steps.history();
+        JournalEntry first = entries.stream().filter(e -> FactCodec.isFact(e.type())).findFirst().orElse(null);
+        if (first == null || !first.type().equals(FactCodec.GRAPH_STARTED)) {
             throw new JournalException("the journal holds no orchestrated run '" + runId + "'"
-                    + (entries.isEmpty() ? "" : " (its first entry is " + entries.get(0).type() + ", not graph.started)"));
+                    + (entries.isEmpty() ? "" : " (its first fact is " + (first == null ? "missing" : first.type())
+                    + ", not graph.started)"));
         }
         RunState st = new RunState(runId, s.reviews());
         FactCodec codec = codec(originals, st);
         for (JournalEntry e : entries) {
             RunFact fact = codec.decode(e).orElse(null);
             if (fact == null) {
-                continue; // another writer's entry (a lane's diff, say)
+                continue; // a step's result (the time, a backoff) or another writer's entry (a lane's diff)
             }
             try {
                 st.apply(fact);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openagention.core.ConfigurationException;
-import org.openagention.orchestration.TaskWorkspaces;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
 import org.openagention.tools.WorkspaceException;
 import org.openagention.tools.WorktreeManager;
 import org.openagention.tools.process.Git;

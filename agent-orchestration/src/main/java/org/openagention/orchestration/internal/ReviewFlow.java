@@ -1,13 +1,12 @@
 package org.openagention.orchestration.internal;
 
 import java.util.function.Supplier;
-import org.openagention.orchestration.FailureKind;
-import org.openagention.orchestration.ReviewDecision;
-import org.openagention.orchestration.ReviewItem;
-import org.openagention.orchestration.ReviewQueue;
-import org.openagention.orchestration.ReviewState;
-import org.openagention.orchestration.Reviewer;
-
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.review.ReviewDecision;
+import org.openagention.orchestration.review.ReviewItem;
+import org.openagention.orchestration.review.ReviewQueue;
+import org.openagention.orchestration.review.ReviewState;
+import org.openagention.orchestration.review.Reviewer;
 /**
  * Reviews in a run, decided here and acted on by the supervisor: a task whose check passed goes
  * into the {@link ReviewQueue} as an item ({@link #submission}), its reviewer is asked on a worker

@@ -3,9 +3,8 @@ package org.openagention.orchestration.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.openagention.orchestration.RunStatus;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskState;
-
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskState;
 /**
  * How a run ends once nothing is running: failed fast, budget spent, stalled (nothing ready and
  * something not done, reported with what blocks it), failed, or completed. Decided here as a

@@ -3,10 +3,9 @@ package org.openagention.orchestration.internal;
 import java.time.Instant;
 import java.util.List;
 import org.openagention.orchestration.OrchestrationEvent;
-import org.openagention.orchestration.ReviewDecision;
-import org.openagention.orchestration.ReviewState;
-import org.openagention.orchestration.Task;
-
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.review.ReviewDecision;
+import org.openagention.orchestration.review.ReviewState;
 /**
  * The events a fact makes for listeners: derived from the fact and the run's state just after it
  * was applied, so that what listeners see and what the journal holds cannot drift apart. Facts

@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.openagention.orchestration.FailureKind;
 import org.openagention.orchestration.FailurePolicy;
-import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.RunStatus;
 import org.openagention.orchestration.Spend;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskState;
-
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.review.ReviewDecision;
 /**
  * Something an orchestrated run decided, as its journal stores it: the only input of
  * {@link RunState#apply}, the only thing {@link RunLog} writes, and what events are derived from

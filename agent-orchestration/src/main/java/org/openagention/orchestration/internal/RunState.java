@@ -8,17 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openagention.orchestration.OrchestrationResult;
-import org.openagention.orchestration.ReviewDecision;
-import org.openagention.orchestration.ReviewItem;
-import org.openagention.orchestration.ReviewQueue;
-import org.openagention.orchestration.ReviewState;
 import org.openagention.orchestration.RunStatus;
 import org.openagention.orchestration.Spend;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
 import org.openagention.orchestration.TaskReport;
-import org.openagention.orchestration.TaskState;
-
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.review.ReviewDecision;
+import org.openagention.orchestration.review.ReviewItem;
+import org.openagention.orchestration.review.ReviewQueue;
+import org.openagention.orchestration.review.ReviewState;
 /**
  * The state of one run. {@link #apply} is the only code that changes it, from the run's facts:
  * the live supervisor applies each fact after journaling it, and a resume applies the journaled

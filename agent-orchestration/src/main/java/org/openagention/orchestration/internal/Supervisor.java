@@ -11,17 +11,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
-import org.openagention.orchestration.Budget;
-import org.openagention.orchestration.FailureKind;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.orchestration.FailurePolicy;
-import org.openagention.orchestration.Lane;
 import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.RunStatus;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskGraph;
-import org.openagention.orchestration.TaskState;
-import org.openagention.orchestration.TaskWorkspaces;
-import org.openagention.orchestration.Worker;
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskGraph;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.lanes.Worker;
 import org.openagention.tools.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +59,11 @@ public final class Supervisor {
     private int inFlight;
     private Track exclusive; // the LOCAL task that has the shared directory to itself, if any
 
-    private Supervisor(Settings s, RunState st, TaskWorkspaces lanes, FactCodec codec) {
+    private Supervisor(Settings s, StepExecutor steps, RunState st, TaskWorkspaces lanes, FactCodec codec) {
         this.s = s;
         this.st = st;
         this.lanes = lanes;
-        this.log = new RunLog(s.journal(), st.runId, s.clock(), s.sleeper(), s.listeners(), codec);
+        this.log = new RunLog(steps, s.clock(), s.listeners(), codec);
         this.budgets = new BudgetGate(s.budget(), st, log);
         this.decisions = new Decisions(s, st);
         this.reviews = new ReviewFlow(s.reviews(), st);
@@ -70,22 +71,29 @@ public final class Supervisor {
         this.replanning = new Replanning(s, st);
     }
 
-    /** Runs {@code graph} from the start under the id {@code runId}. */
-    public static OrchestrationResult run(Settings s, String runId, String goal, TaskGraph graph) {
+    /**
+     * Runs {@code graph} from the start under the id {@code runId}, through {@code steps} (the
+     * run's executor, whose history is empty).
+     */
+    public static OrchestrationResult run(Settings s, StepExecutor steps, String runId, String goal, TaskGraph graph) {
         RunState st = new RunState(runId, s.reviews());
-        Supervisor sup = new Supervisor(s, st, s.workspaces().forRun(runId, Set.copyOf(graph.ids())),
+        Supervisor sup = new Supervisor(s, steps, st, s.workspaces().forRun(runId, Set.copyOf(graph.ids())),
                 Replay.codec(null, st));
-        sup.record(new RunFact.GraphStarted(goal, s.parallelism(), s.failurePolicy(), graph.tasks(), sup.log.now()));
+        sup.record(new RunFact.GraphStarted(goal, s.parallelism(), s.failurePolicy(), graph.tasks(),
+                sup.log.now("graph/start/now")));
         return sup.loop(false);
     }
 
-    /** Finishes the run {@code runId} from its journal; {@code originals} (may be null) restores custom checks. */
-    public static OrchestrationResult resume(Settings s, String runId, TaskGraph originals) {
-        RunState st = Replay.rebuild(s, runId, originals);
+    /**
+     * Finishes the run {@code runId} from the history of {@code steps} (the run's executor);
+     * {@code originals} (may be null) restores custom checks.
+     */
+    public static OrchestrationResult resume(Settings s, StepExecutor steps, String runId, TaskGraph originals) {
+        RunState st = Replay.rebuild(s, steps, runId, originals);
         if (st.finished == RunStatus.COMPLETED || st.finished == RunStatus.FAILED) {
             return st.result(st.finished, st.finishedDetail);
         }
-        Supervisor sup = new Supervisor(s, st, s.workspaces().forRun(runId, Set.copyOf(st.tracks.keySet())),
+        Supervisor sup = new Supervisor(s, steps, st, s.workspaces().forRun(runId, Set.copyOf(st.tracks.keySet())),
                 Replay.codec(originals, st));
         sup.record(new RunFact.Resumed());
         return sup.loop(true);
@@ -132,7 +140,7 @@ public final class Supervisor {
                         running--;
                         Decisions.Attempted attempted = decisions.attempted(t, a);
                         record(attempted.fact());
-                        budgets.noteSpent(); // a spent graph budget is noted right away, so that no new task starts
+                        budgets.noteSpent(t, a.attempt()); // a spent graph budget is noted right away, so that no new task starts
                         act(t, attempted.next());
                     } else if (done instanceof ReviewFlow.Done r) {
                         act(t, reviews.onDone(r));

@@ -9,13 +9,12 @@ import java.util.Set;
 import java.util.function.Function;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.RetryPolicy;
-import org.openagention.orchestration.AcceptanceCheck;
-import org.openagention.orchestration.Budget;
-import org.openagention.orchestration.FailureKind;
-import org.openagention.orchestration.Lane;
-import org.openagention.orchestration.Reviewer;
-import org.openagention.orchestration.Task;
-
+import org.openagention.orchestration.graph.Budget;
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Lane;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.review.AcceptanceCheck;
+import org.openagention.orchestration.review.Reviewer;
 /**
  * Tasks as journal JSON and back. Built-in checks are written out in full; a custom check or a
  * reviewer (code, not data) is written as a marker and found again, on resume, in the graph the

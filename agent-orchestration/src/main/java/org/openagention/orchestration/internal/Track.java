@@ -1,10 +1,10 @@
 package org.openagention.orchestration.internal;
 
-import org.openagention.orchestration.FailureKind;
-import org.openagention.orchestration.ReviewDecision;
 import org.openagention.orchestration.Spend;
-import org.openagention.orchestration.Task;
-import org.openagention.orchestration.TaskState;
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.graph.TaskState;
+import org.openagention.orchestration.review.ReviewDecision;
 
 /**
  * One task's state in a run. Its fields are set only by {@link RunState#apply}, from the run's

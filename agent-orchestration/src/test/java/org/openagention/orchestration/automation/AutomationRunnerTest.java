@@ -16,6 +16,7 @@ import org.openagention.core.Agent;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.message.UserMessage;
 import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelRequest;
@@ -93,6 +94,35 @@ class AutomationRunnerTest {
                 .containsExactly("automation.triggered", "automation.status", "automation.status", "automation.status");
         assertThat(journal.read(run.agentRunId())).extracting(JournalEntry::type).contains("run.started", "run.finished");
         assertThat(runner.status("check")).isEqualTo(AutomationStatus.COMPLETED);
+    }
+
+    @Test
+    void aStepExecutorGetsEachRunsFactsAndItsAgentsSteps() throws Exception {
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StepExecutor.Factory journaling = StepExecutor.journaling(journal, java.time.Clock.systemUTC(),
+                org.openagention.core.Sleeper.SYSTEM);
+        runner = AutomationRunner.builder().ticker(ticker).stepExecutor(id -> {
+            opened.add(id);
+            return journaling.open(id);
+        }).build();
+        runner.addListener(recorder);
+        runner.register(Automation.builder("check").trigger(Trigger.manual()).agent(() -> answering("checked")).build());
+
+        runner.trigger("check");
+        AutomationRun run = recorder.nextFinished("check");
+
+        assertThat(run.status()).isEqualTo(AutomationStatus.COMPLETED);
+        assertThat(opened).containsExactly(run.runId(), run.agentRunId());
+        assertThat(journal.read(run.runId())).extracting(JournalEntry::type)
+                .containsExactly("automation.triggered", "automation.status", "automation.status", "automation.status");
+        assertThat(journal.read(run.agentRunId())).extracting(JournalEntry::type).contains("run.started", "run.finished");
+    }
+
+    @Test
+    void aJournalAndAStepExecutorTogetherAreRefused() {
+        assertThatThrownBy(() -> AutomationRunner.builder().journal(journal).stepExecutor(StepExecutor.direct()).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("a journal(...) or a stepExecutor(...), not both");
     }
 
     @Test

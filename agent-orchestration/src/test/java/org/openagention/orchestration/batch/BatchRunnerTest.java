@@ -19,10 +19,12 @@ import org.openagention.core.Limits;
 import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.journal.JournalStore;
+import org.openagention.core.journal.StepCodec;
+import org.openagention.core.journal.StepExecutor;
+import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
-import org.openagention.core.model.FinishReason;
 import org.openagention.core.testing.FakeModel;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
@@ -200,5 +202,70 @@ class BatchRunnerTest {
         assertThatThrownBy(() -> BatchRunner.builder().journal(journal).build().run("weekly", List.of("x"), task))
                 .isInstanceOf(org.openagention.core.journal.JournalException.class)
                 .hasMessage("batch 'weekly' journal entry 1: field 'item' is missing");
+    }
+
+    @Test
+    void aStepExecutorRecordsEachItemAndResumesFromItsHistory() {
+        JournalStore journal = JournalStore.inMemory();
+        List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StepExecutor.Factory journaling = StepExecutor.journaling(journal, java.time.Clock.systemUTC(),
+                org.openagention.core.Sleeper.SYSTEM);
+        StepExecutor.Factory engine = id -> new StepExecutor() {
+            final StepExecutor inner = journaling.open(id);
+
+            @Override
+            public <T> Outcome<T> execute(String stepId, StepCodec<T> codec, java.util.concurrent.Callable<T> action)
+                    throws Exception {
+                return inner.execute(stepId, codec, action);
+            }
+
+            @Override
+            public <T> void record(StepCodec<T> codec, T fact) {
+                recorded.add(codec.typeOf(fact) + " " + codec.encode(fact));
+                inner.record(codec, fact);
+            }
+
+            @Override
+            public java.time.Instant now(String stepId) {
+                return inner.now(stepId);
+            }
+
+            @Override
+            public void sleep(String stepId, java.time.Duration duration) throws InterruptedException {
+                inner.sleep(stepId, duration);
+            }
+
+            @Override
+            public String randomId(String stepId) {
+                return inner.randomId(stepId);
+            }
+
+            @Override
+            public List<org.openagention.core.journal.JournalEntry> history() {
+                return inner.history();
+            }
+        };
+        AtomicInteger runs = new AtomicInteger();
+        BatchTask task = item -> {
+            runs.incrementAndGet();
+            return Agent.builder().model(new FakeModel().enqueueText("ok " + item)).build().run(item);
+        };
+        BatchRunner runner = BatchRunner.builder().stepExecutor(engine).build();
+
+        runner.run("weekly", List.of("x"), task);
+        BatchResult again = runner.run("weekly", List.of("x"), task);
+
+        assertThat(recorded).singleElement().asString().startsWith("batch.item {").contains("\"output\":\"ok x\"");
+        assertThat(runs).hasValue(1);
+        assertThat(again.items()).singleElement().isInstanceOfSatisfying(BatchItemResult.Succeeded.class,
+                s -> assertThat(s.resumed()).isTrue());
+    }
+
+    @Test
+    void aJournalAndAStepExecutorTogetherAreRefused() {
+        assertThatThrownBy(() -> BatchRunner.builder().journal(JournalStore.inMemory())
+                .stepExecutor(StepExecutor.direct()).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("a journal(...) or a stepExecutor(...), not both");
     }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openagention.core.RetryPolicy;
-import org.openagention.orchestration.FailureKind;
-import org.openagention.orchestration.Task;
-
+import org.openagention.orchestration.graph.FailureKind;
+import org.openagention.orchestration.graph.Task;
 class TaskCodecTest {
 
     private static Task readBack(String json) throws Exception {

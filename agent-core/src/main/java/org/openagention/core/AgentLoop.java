@@ -124,11 +124,12 @@ public final class AgentLoop {
     }
 
     private void begin() {
-        startedAt = steps.now("run/start"); // a resumed run keeps its first start: the time limit counts from it
-        startNanos = System.nanoTime();
         if (!resumed && steps.journals()) {
+            // First: a journal that holds anything holds the run's start, so a run killed after any append resumes.
             steps.record(RunFacts.STARTED, new RunFacts.Started(agent.name(), input, agent.modelId().orElse("")));
         }
+        startedAt = steps.now("run/start"); // a resumed run keeps its first start: the time limit counts from it
+        startNanos = System.nanoTime();
         if (events.active()) {
             events.publish(new AgentEvent.RunStarted(runId, startedAt, agent.name(), input, resumed));
         }

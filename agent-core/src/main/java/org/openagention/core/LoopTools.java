@@ -2,14 +2,23 @@ package org.openagention.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.openagention.core.internal.Codecs;
+import org.openagention.core.internal.RunFacts;
+import org.openagention.core.internal.ToolStartHook;
+import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.Step;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.core.message.Content;
+import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolCall;
 import org.openagention.core.tool.ToolContext;
 import org.openagention.core.tool.ToolRegistry;
@@ -19,6 +28,12 @@ import org.openagention.core.tool.ToolResult;
  * Runs the tool calls of one turn: consecutive read-only calls in parallel, mutating calls one at
  * a time in order, each through the step executor; results come back in call order. Also keeps
  * the loop guard (identical calls in a row).
+ *
+ * <p>Exactly-once for journaled results, at most once for the rest: a mutating call journals its
+ * intent ({@code tool.started}) right before its tool runs. On resume, a call whose result is
+ * journaled is replayed; a call whose intent is journaled but whose result is not was cut off while
+ * it ran, and is run again only if its tool is idempotent. Otherwise its result is "outcome
+ * unknown" (with the tool's description of the state now), journaled like any result.
  */
 final class LoopTools {
     private final AgentLoop loop;
@@ -26,6 +41,8 @@ final class LoopTools {
     private final StepExecutor steps;
     private final Events events;
     private final int maxRepeats;
+    /** The intents of the calls this run started before it was resumed and never journaled a result for, by step id. */
+    private final Map<String, RunFacts.ToolStarted> cutOff;
     private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
     private String lastName = "";
     private String lastArguments = "";
@@ -40,6 +57,22 @@ final class LoopTools {
         this.steps = steps;
         this.events = events;
         this.maxRepeats = maxRepeats;
+        this.cutOff = cutOff(steps.history());
+    }
+
+    private static Map<String, RunFacts.ToolStarted> cutOff(List<JournalEntry> history) {
+        Map<String, RunFacts.ToolStarted> started = new HashMap<>();
+        Set<String> finished = new HashSet<>();
+        for (JournalEntry e : history) {
+            if (e.type().equals(RunFacts.TOOL_STARTED.type())) {
+                RunFacts.ToolStarted intent = RunFacts.TOOL_STARTED.decode(e.payloadJson());
+                started.put(intent.stepId(), intent);
+            } else if (!e.stepId().isEmpty()) {
+                finished.add(e.stepId());
+            }
+        }
+        started.keySet().removeAll(finished);
+        return started;
     }
 
     Batch run(int turn, List<Content.ToolUse> uses) {
@@ -52,7 +85,6 @@ final class LoopTools {
             }
             return new Batch(outputs, tripped);
         }
-        ToolContext context = new Context(turn);
         int i = 0;
         while (i < uses.size()) {
             int end = i + 1;
@@ -62,21 +94,21 @@ final class LoopTools {
                 }
             }
             if (end - i == 1) {
-                outputs.add(runOne(turn, i, uses.get(i), context));
+                outputs.add(runOne(turn, i, uses.get(i)));
             } else {
-                outputs.addAll(runParallel(turn, i, uses.subList(i, end), context));
+                outputs.addAll(runParallel(turn, i, uses.subList(i, end)));
             }
             i = end;
         }
         return new Batch(outputs, null);
     }
 
-    private List<Content.ToolOutput> runParallel(int turn, int first, List<Content.ToolUse> uses, ToolContext context) {
+    private List<Content.ToolOutput> runParallel(int turn, int first, List<Content.ToolUse> uses) {
         List<Future<Content.ToolOutput>> futures = new ArrayList<>(uses.size());
         for (int k = 0; k < uses.size(); k++) {
             int index = first + k;
             Content.ToolUse use = uses.get(k);
-            Future<Content.ToolOutput> f = steps.fork(() -> runOne(turn, index, use, context));
+            Future<Content.ToolOutput> f = steps.fork(() -> runOne(turn, index, use));
             inFlight.add(f);
             futures.add(f);
         }
@@ -101,7 +133,7 @@ final class LoopTools {
         return outputs;
     }
 
-    private Content.ToolOutput runOne(int turn, int index, Content.ToolUse use, ToolContext context) {
+    private Content.ToolOutput runOne(int turn, int index, Content.ToolUse use) {
         ToolCall call = use.toCall();
         if (loop.isCancelled()) {
             return new Content.ToolOutput(use.id(), use.name(),
@@ -115,8 +147,13 @@ final class LoopTools {
         StepExecutor.Outcome<ToolResult> outcome;
         try {
             String stepId = steps.journals() ? "turn-" + turn + "/tool/" + index + "-" + call.id() : "";
-            outcome = steps.execute(new Step.ToolCall(stepId, loop.runId(), turn, call),
-                    () -> registry.execute(call, context));
+            RunFacts.ToolStarted intent = cutOff.get(stepId);
+            if (intent != null && !registry.isIdempotent(call.name())) {
+                outcome = steps.execute(stepId, Codecs.TOOL_RESULT, () -> outcomeUnknown(intent));
+            } else {
+                ToolContext context = new Context(turn, stepId);
+                outcome = steps.execute(new Step.ToolCall(stepId, loop.runId(), turn, call), () -> registry.execute(call, context));
+            }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -127,6 +164,25 @@ final class LoopTools {
                     Duration.ofNanos(System.nanoTime() - t0), outcome.replayed()));
         }
         return new Content.ToolOutput(use.id(), use.name(), outcome.value());
+    }
+
+    /** The result of a call that was cut off while it ran, and is not run again. */
+    private ToolResult outcomeUnknown(RunFacts.ToolStarted intent) {
+        StringBuilder text = new StringBuilder("Not run again: this call to ").append(intent.tool())
+                .append(" had started when the run was interrupted (killed or crashed), and its result was never recorded,"
+                        + " so it may or may not have taken effect. Check the current state before repeating it.");
+        ToolCall asRun = new ToolCall(intent.callId(), intent.tool(), intent.argumentsJson());
+        Optional<Tool> tool = registry.find(intent.tool());
+        if (tool.isPresent()) {
+            try {
+                tool.get().currentState(asRun).filter(state -> !state.isBlank())
+                        .ifPresent(state -> text.append("\nThe state now:\n").append(state.strip()));
+            } catch (Exception | LinkageError | AssertionError e) {
+                text.append("\nThe state now could not be described: ").append(e.getClass().getSimpleName())
+                        .append(e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+        }
+        return ToolResult.error(ToolResult.ErrorKind.OUTCOME_UNKNOWN, text.toString());
     }
 
     /** A description of the repetition when this turn would exceed the limit, else null. */
@@ -154,11 +210,22 @@ final class LoopTools {
         }
     }
 
-    private final class Context implements ToolContext {
+    /** The context of one call; it journals the call's intent when its tool is about to run and mutates. */
+    private final class Context implements ToolContext, ToolStartHook {
         private final int turn;
+        private final String stepId;
 
-        Context(int turn) {
+        Context(int turn, String stepId) {
             this.turn = turn;
+            this.stepId = stepId;
+        }
+
+        @Override
+        public void starting(Tool tool, ToolCall call) {
+            if (!stepId.isEmpty() && !tool.readOnly()) {
+                steps.record(RunFacts.TOOL_STARTED, new RunFacts.ToolStarted(stepId, call.id(), call.name(),
+                        call.argumentsJson()));
+            }
         }
 
         @Override

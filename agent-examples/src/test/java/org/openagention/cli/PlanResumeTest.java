@@ -24,9 +24,10 @@ import org.openagention.core.journal.JournalStore;
 
 /**
  * {@code run --plan} killed in the middle of a worker's task, then {@code run --resume}: the resumed
- * run finds the task's git worktree, work in progress included. The CLI runs as a child process
- * against a loopback server speaking the Chat Completions format; the first run is killed while its
- * worker waits for its second answer.
+ * run finds the task's git worktree, work in progress included, and finishes the worker's own run
+ * from its journal as the same attempt (its write_file call replayed, not run again; issue 11,
+ * problem 2). The CLI runs as a child process against a loopback server speaking the Chat
+ * Completions format; the first run is killed while its worker waits for its second answer.
  */
 class PlanResumeTest {
     @TempDir
@@ -36,6 +37,8 @@ class PlanResumeTest {
     private ExecutorService threads;
     private final CountDownLatch workerWaiting = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger secondTurns = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.List<String> workerRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -62,9 +65,11 @@ class PlanResumeTest {
         } else if (body.contains("You plan software work")) {
             message.put("content", "{\"tasks\":[{\"id\":\"note\",\"goal\":\"Write NOTE.txt saying first half\","
                     + "\"dependsOn\":[],\"acceptanceCommand\":\"grep -q 'first half' NOTE.txt\"}]}");
-        } else if (body.contains("was interrupted")) {
-            message.put("content", "NOTE.txt was written before the interruption; the task is done.");
+        } else if (body.contains("\"role\":\"tool\"") && secondTurns.incrementAndGet() > 1) {
+            workerRequests.add(body);
+            message.put("content", "NOTE.txt is written; the task is done.");
         } else if (body.contains("\"role\":\"tool\"")) {
+            workerRequests.add(body);
             workerWaiting.countDown();
             try {
                 release.await(2, TimeUnit.MINUTES); // the test kills the CLI meanwhile
@@ -75,6 +80,7 @@ class PlanResumeTest {
             exchange.close();
             return;
         } else {
+            workerRequests.add(body);
             message.putNull("content").putArray("tool_calls").addObject().put("id", "call_1").put("type", "function")
                     .putObject("function").put("name", "write_file")
                     .put("arguments", "{\"path\":\"NOTE.txt\",\"content\":\"first half\\n\"}");
@@ -117,5 +123,11 @@ class PlanResumeTest {
         assertThat(Files.readString(repo.resolve("NOTE.txt"))).isEqualTo("first half\n");
         assertThat(Git.check(repo, "log", "--format=%s", "main")).contains("Merge task " + runId + ".note");
         assertThat(Git.check(repo, "worktree", "list").strip().lines()).hasSize(1);
+        assertThat(workerRequests).as("the resumed worker asked only for its second answer: its first turn and"
+                + " its write_file call came from its journal").hasSize(3);
+        assertThat(workerRequests.get(2)).doesNotContain("was interrupted");
+        JournalStore journal = JournalStore.file(repo.resolve(".openagention/runs"));
+        assertThat(journal.runIds()).as("one attempt: no second worker run").contains(runId + ".note.a1")
+                .doesNotContain(runId + ".note.a2");
     }
 }

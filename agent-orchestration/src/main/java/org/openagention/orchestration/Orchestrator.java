@@ -105,6 +105,10 @@ public final class Orchestrator {
      * Runs {@code graph} under {@code runId} (letters, digits, '-', '_' and '.'), for callers that
      * name their runs.
      *
+     * <p>A journal under {@code runId} that holds no fact of a run yet (the process died right after
+     * the run's first clock read, before {@code graph.started}) is a run that never started: it
+     * starts, replaying that clock read.
+     *
      * @throws ConfigurationException when the journal already holds a run with that id
      */
     public OrchestrationResult run(String runId, String goal, TaskGraph graph) {
@@ -112,7 +116,7 @@ public final class Orchestrator {
         Objects.requireNonNull(goal, "goal");
         Objects.requireNonNull(graph, "graph");
         StepExecutor steps = settings.steps().open(runId);
-        if (!steps.history().isEmpty()) {
+        if (steps.history().stream().anyMatch(e -> e.stepId().isEmpty())) {
             throw new ConfigurationException("the journal already holds a run '" + runId + "': resume it or pick another id");
         }
         return Supervisor.run(settings, steps, runId, goal, graph);
@@ -121,8 +125,10 @@ public final class Orchestrator {
     /**
      * Finishes the run {@code runId} from this orchestrator's journal: tasks that completed keep
      * their journaled results and are not run again; their workspaces are opened again, not
-     * recreated; an attempt that was cut off is tried again in the same workspace; the rest of the
-     * graph runs as usual. A run that had already ended completed or failed is returned as it ended.
+     * recreated; an attempt that was cut off is finished from its worker's own journal when its
+     * {@link org.openagention.orchestration.lanes.Worker#canResume worker can resume it} (the same
+     * attempt, its finished model and tool calls replayed), else tried again as a new attempt in the
+     * same workspace; the rest of the graph runs as usual. A run that had already ended completed or failed is returned as it ended.
      *
      * <p>Only built-in checks ({@link AcceptanceCheck#none()}, {@link AcceptanceCheck#command}) are
      * rebuilt from the journal; for tasks with custom checks or reviewers use

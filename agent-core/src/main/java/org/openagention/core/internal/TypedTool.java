@@ -16,17 +16,28 @@ public final class TypedTool<A> implements Tool {
     private final ToolSpec spec;
     private final Class<A> argsType;
     private final ToolHandler<A> handler;
-    private final boolean readOnly;
+    private final Kind kind;
 
-    private TypedTool(ToolSpec spec, Class<A> argsType, ToolHandler<A> handler, boolean readOnly) {
+    /** What a typed tool's calls do to the world. */
+    public enum Kind {
+        /** Only reads. */
+        READ_ONLY,
+        /** Changes state, and a second run with the same arguments changes nothing more. */
+        IDEMPOTENT,
+        /** Changes state; not safe to run twice. */
+        MUTATING
+    }
+
+    private TypedTool(ToolSpec spec, Class<A> argsType, ToolHandler<A> handler, Kind kind) {
         this.spec = spec;
         this.argsType = argsType;
         this.handler = handler;
-        this.readOnly = readOnly;
+        this.kind = kind;
     }
 
     public static <A> Tool create(String name, String description, Class<A> argsType, ToolHandler<A> handler,
-            boolean readOnly) {
+            Kind kind) {
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(argsType, "argsType");
         Objects.requireNonNull(handler, "handler");
         String schema;
@@ -35,7 +46,7 @@ public final class TypedTool<A> implements Tool {
         } catch (ConfigurationException e) {
             throw new ConfigurationException("tool '" + name + "': " + e.getMessage(), e);
         }
-        return new TypedTool<>(new ToolSpec(name, description, schema), argsType, handler, readOnly);
+        return new TypedTool<>(new ToolSpec(name, description, schema), argsType, handler, kind);
     }
 
     @Override
@@ -45,7 +56,12 @@ public final class TypedTool<A> implements Tool {
 
     @Override
     public boolean readOnly() {
-        return readOnly;
+        return kind == Kind.READ_ONLY;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return kind != Kind.MUTATING;
     }
 
     @Override

@@ -28,10 +28,21 @@ import org.slf4j.LoggerFactory;
  * {@code <run>.jsonl.tail-<offset>} next to the journal, with one warning, so the appends that
  * follow start on a clean line. Reads never change the file (another process may be writing it);
  * they stop before a damaged tail. Each run has its own lock: runs do not wait for each other.
+ *
+ * <p><b>Test hook</b> (off unless set): when the system property
+ * {@value #HALT_AFTER_APPEND} holds a number {@code k}, the JVM halts with exit status 137 (as a
+ * SIGKILL would) right after the {@code k}-th append of any file store in this JVM has been forced to
+ * disk, counting from when the property was last given a new value. Crash-point tests use it to kill
+ * a run at every journal append boundary in turn; nothing else should set it.
  */
 final class FileJournalStore implements JournalStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournalStore.class);
     private static final String SUFFIX = ".jsonl";
+    /** The test hook's system property (see the class comment). */
+    static final String HALT_AFTER_APPEND = "openagention.test.haltAfterAppend";
+    private static final Object HALT_LOCK = new Object();
+    private static String haltArmedWith;
+    private static long appendsSinceArmed;
 
     private final Path directory;
     private final Map<String, RunFile> runs = new ConcurrentHashMap<>();
@@ -86,7 +97,27 @@ final class FileJournalStore implements JournalStore {
                 throw new JournalException("cannot append to journal " + run.file + ": " + JournalFile.describe(e), e);
             }
             run.lastSequence = sequence;
+            haltIfAsked();
             return entry;
+        }
+    }
+
+    /** The crash-point test hook: halts the JVM after the k-th append since the property was set. */
+    private static void haltIfAsked() {
+        String k = System.getProperty(HALT_AFTER_APPEND);
+        synchronized (HALT_LOCK) {
+            if (k == null) {
+                haltArmedWith = null;
+                return;
+            }
+            if (!k.equals(haltArmedWith)) {
+                haltArmedWith = k;
+                appendsSinceArmed = 0;
+            }
+            appendsSinceArmed++;
+            if (appendsSinceArmed == Long.parseLong(k.strip())) {
+                Runtime.getRuntime().halt(137);
+            }
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.internal.SchemaValidator;
 import org.openagention.core.internal.ToolArguments;
+import org.openagention.core.internal.ToolStartHook;
 import org.openagention.core.internal.TypedTool;
+import org.openagention.core.journal.JournalException;
 
 /**
  * The tools of an agent, by name, and the one place a model's tool call is dispatched.
@@ -93,6 +95,12 @@ public final class ToolRegistry {
         return e != null && e.tool.readOnly();
     }
 
+    /** Whether the named tool exists and may safely run twice with the same arguments ({@link Tool#idempotent()}). */
+    public boolean isIdempotent(String name) {
+        Entry e = tools.get(name);
+        return e != null && (e.tool.readOnly() || e.tool.idempotent());
+    }
+
     /** Runs one call through validation, the interceptors and the tool. Never throws for the model's mistakes. */
     public ToolResult execute(ToolCall call, ToolContext context) {
         Entry entry = tools.get(call.name());
@@ -112,6 +120,8 @@ public final class ToolRegistry {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolResult.error(ToolResult.ErrorKind.CANCELLED, "The call to " + call.name() + " was interrupted.");
+        } catch (JournalException e) {
+            throw e; // the call's intent could not be journaled: the tool did not run, and the run cannot go on
         } catch (Exception | LinkageError | AssertionError e) {
             return ToolResult.error(ToolResult.ErrorKind.HANDLER_EXCEPTION, "Tool " + call.name() + " failed: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -138,6 +148,9 @@ public final class ToolRegistry {
 
     /** Calls the tool itself, with arguments already validated (and parsed, for a typed tool). */
     private static ToolResult invoke(Entry entry, ToolCall call, JsonNode args, ToolContext context) throws Exception {
+        if (context instanceof ToolStartHook hook) {
+            hook.starting(entry.tool, call);
+        }
         if (entry.tool instanceof TypedTool<?> typed) {
             return typed.callParsed(args, context);
         }

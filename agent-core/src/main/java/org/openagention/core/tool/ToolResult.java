@@ -50,7 +50,13 @@ public sealed interface ToolResult {
         /** The call ran out of time. */
         TIMEOUT,
         /** The run was cancelled while the call was pending or running. */
-        CANCELLED
+        CANCELLED,
+        /**
+         * The call may have run, but whether it did and what it did is not known: the run was cut
+         * off (killed, crashed) while the call ran, before its result was journaled, and the
+         * resumed run did not run it again because its tool is not idempotent.
+         */
+        OUTCOME_UNKNOWN
     }
 
     static ToolResult success(String text) {

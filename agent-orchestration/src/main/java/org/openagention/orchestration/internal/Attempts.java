@@ -1,6 +1,7 @@
 package org.openagention.orchestration.internal;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import org.openagention.core.RunResult;
 import org.openagention.core.Sleeper;
 import org.openagention.orchestration.graph.Budget;
@@ -21,8 +22,21 @@ final class Attempts {
     record Done(String taskId, int attempt, RunResult result, Verdict verdict, Throwable error, Duration elapsed,
             Budget allotment) implements Completion {}
 
-    /** Waits out the backoff, runs the worker, then the check. Never throws: the supervisor must hear back. */
-    static Done run(Sleeper sleeper, Task task, int n, Workspace ws, Worker worker, String prompt, Budget allot,
+    /**
+     * Waits out the backoff, runs the worker as agent run {@code runId}, then the check. Never
+     * throws: the supervisor must hear back.
+     */
+    static Done run(Sleeper sleeper, Task task, int n, Workspace ws, Worker worker, String runId, String prompt,
+            Budget allot, Duration backoff) {
+        return attempt(sleeper, task, n, ws, () -> worker.run(runId, prompt, allot), allot, backoff);
+    }
+
+    /** Resumes the worker's run {@code runId} of attempt {@code n} from its journal, then runs the check. Never throws. */
+    static Done resume(Task task, int n, Workspace ws, Worker worker, String runId, Budget allot) {
+        return attempt(d -> {}, task, n, ws, () -> worker.resume(runId, allot), allot, Duration.ZERO);
+    }
+
+    private static Done attempt(Sleeper sleeper, Task task, int n, Workspace ws, Callable<RunResult> work, Budget allot,
             Duration backoff) {
         long t0 = System.nanoTime();
         try {
@@ -30,7 +44,7 @@ final class Attempts {
                 sleeper.sleep(backoff);
                 t0 = System.nanoTime();
             }
-            RunResult r = worker.run(prompt, allot);
+            RunResult r = work.call();
             if (r == null) {
                 throw new IllegalStateException("the worker returned no result");
             }

@@ -35,10 +35,18 @@ final class BudgetGate {
 
     /** What the task's next attempt may spend; null (and the gate shuts) when the graph's budget is spent. */
     Budget allotment(Track t) {
+        return allotment(t, t.attempts + 1);
+    }
+
+    /**
+     * The allotment of attempt {@code attempt} of {@code t}: for an attempt being resumed, the one
+     * it started with (its clock step is replayed), less nothing, since it has not finished.
+     */
+    Budget allotment(Track t, int attempt) {
         if (shut) {
             return null;
         }
-        Instant now = now(t.id(), t.attempts + 1, "allotted/now");
+        Instant now = now(t.id(), attempt, "allotted/now");
         if (noteSpent(now)) {
             return null;
         }

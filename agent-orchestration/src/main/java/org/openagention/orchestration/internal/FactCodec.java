@@ -117,7 +117,8 @@ final class FactCodec implements StepCodec<RunFact> {
                 p.put("backoff", x.backoff());
             }
         } else if (fact instanceof RunFact.AttemptStarted f) {
-            p.put("task", f.task()).put("attempt", (long) f.attempt()).put("backoffMs", f.backoff().toMillis());
+            p.put("task", f.task()).put("attempt", (long) f.attempt()).put("backoffMs", f.backoff().toMillis())
+                    .put("workerRunId", f.workerRunId());
         } else if (fact instanceof RunFact.AttemptFinished f) {
             p.put("task", f.task()).put("attempt", (long) f.attempt()).put("outcome", f.outcome())
                     .put("turns", (long) f.turns()).put("tokens", f.spend().tokens()).put("costUsd", f.spend().costUsd())
@@ -209,7 +210,7 @@ final class FactCodec implements StepCodec<RunFact> {
                 return stateChanged(p);
             case ATTEMPT_STARTED:
                 return new RunFact.AttemptStarted(p.text("task"), p.integer("attempt"),
-                        Duration.ofMillis(p.number("backoffMs")));
+                        Duration.ofMillis(p.number("backoffMs")), p.has("workerRunId") ? p.text("workerRunId") : "");
             case ATTEMPT_FINISHED: {
                 boolean result = p.has("stopReason");
                 return new RunFact.AttemptFinished(p.text("task"), p.integer("attempt"), p.text("outcome"),

@@ -48,6 +48,13 @@ sealed interface Next {
     /** A blocked task, resumed: try it again, if the budget allows. */
     record RetryBlocked() implements Next {}
 
+    /**
+     * A running task's attempt was cut off (after a crash): resume its worker's own run from its
+     * journal, in the same workspace; when the worker cannot, record {@code otherwise} (the attempt
+     * failed as interrupted, and the task requeued).
+     */
+    record ResumeAttempt(Next.Record otherwise) implements Next {}
+
     /** A done task whose merge is not recorded (after a crash): merge it again (lanes merge idempotently). */
     record MergeAgain() implements Next {}
 }

@@ -8,8 +8,10 @@ import org.openagention.orchestration.review.ReviewItem;
 import org.openagention.orchestration.review.ReviewState;
 /**
  * Decides how a resumed run picks each task up where its journal left it, before the first
- * dispatch: an attempt cut off is failed as interrupted and made pending again (not the task's
- * fault, so whatever its retry policy says), in the same workspace; a review is asked again or its
+ * dispatch: an attempt cut off resumes its worker's own run from that run's journal, in the same
+ * workspace (its finished model and tool calls replayed, not run again), or, for a worker that
+ * cannot resume, is failed as interrupted and made pending again (not the task's fault, so
+ * whatever its retry policy says), in the same workspace; a review is asked again or its
  * journaled decision acted on; a blocked task is tried again; a failure not yet handled is
  * handled; a done task whose merge is not journaled is merged (lanes merge idempotently). The
  * supervisor acts on each decision, task by task in dependency order.
@@ -31,10 +33,11 @@ final class Recovery {
     Next next(Track t, boolean directoryFree) {
         switch (t.state) {
             case RUNNING:
-                return new Next.Record(List.of(new RunFact.Failed(t.id(), TaskState.RUNNING, "interrupted",
+                Next.Record interrupted = new Next.Record(List.of(new RunFact.Failed(t.id(), TaskState.RUNNING, "interrupted",
                         FailureKind.WORKER_ERROR, "the attempt was interrupted: the process running it stopped before"
                         + " it finished. Its work so far is in the workspace."),
                         new RunFact.Requeued(t.id(), TaskState.FAILED, "resumed after the interruption", false)));
+                return t.workerRunId.isEmpty() ? interrupted : new Next.ResumeAttempt(interrupted);
             case REVIEW:
                 return review(t);
             case BLOCKED:

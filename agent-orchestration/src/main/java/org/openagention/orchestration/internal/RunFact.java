@@ -72,7 +72,7 @@ sealed interface RunFact {
     }
 
     /** {@code task.attempt.started}: attempt {@code attempt} began, after waiting {@code backoff}. */
-    record AttemptStarted(String task, int attempt, Duration backoff) implements RunFact {}
+    record AttemptStarted(String task, int attempt, Duration backoff, String workerRunId) implements RunFact {}
 
     /**
      * {@code task.attempt.finished}: how an attempt ended. {@code outcome} is {@code passed},

@@ -72,6 +72,7 @@ final class RunState {
         } else if (fact instanceof RunFact.AttemptStarted f) {
             Track t = track(f.task());
             t.attempts = f.attempt();
+            t.workerRunId = f.workerRunId();
             t.feedback = "";
         } else if (fact instanceof RunFact.AttemptFinished f) {
             Track t = track(f.task());

@@ -73,7 +73,8 @@ public final class Supervisor {
 
     /**
      * Runs {@code graph} from the start under the id {@code runId}, through {@code steps} (the
-     * run's executor, whose history is empty).
+     * run's executor, whose history holds no fact: at most the first clock read of a run that died
+     * right after it).
      */
     public static OrchestrationResult run(Settings s, StepExecutor steps, String runId, String goal, TaskGraph graph) {
         RunState st = new RunState(runId, s.reviews());
@@ -251,6 +252,10 @@ public final class Supervisor {
                 record(decisions.move(t, TaskState.RUNNING, "resumed: trying the blocked task again"));
                 startAttempt(t, allot, Duration.ZERO);
             }
+        } else if (next instanceof Next.ResumeAttempt r) {
+            if (!resumeAttempt(t)) {
+                act(t, r.otherwise());
+            }
         } else if (next instanceof Next.MergeAgain) {
             merging.again(t, Merging.attempt(lanes, t, workspace(t))).forEach(this::record);
         }
@@ -322,7 +327,8 @@ public final class Supervisor {
         String previous = t.attempts > 0 && t.feedback.isEmpty() ? t.failure : "";
         Prompts.Context ctx = new Prompts.Context(n, previous, t.attempts > 0 ? t.checkpoint : "", t.feedback,
                 st.outputsOf(t.task.dependencies()));
-        record(new RunFact.AttemptStarted(t.id(), n, backoff));
+        String runId = workerRunId(t, n);
+        record(new RunFact.AttemptStarted(t.id(), n, backoff, runId));
         if (t.task.lane() == Lane.LOCAL) {
             exclusive = t;
         }
@@ -332,11 +338,51 @@ public final class Supervisor {
             Workspace ws = workspace(t);
             String prompt = Prompts.attempt(task, ws, ctx);
             Worker worker = s.workers().create(task, ws, n);
-            execute(() -> Attempts.run(d -> log.backoff(task.id(), n, d), task, n, ws, worker, prompt, allot, backoff));
+            execute(() -> Attempts.run(d -> log.backoff(task.id(), n, d), task, n, ws, worker, runId, prompt, allot,
+                    backoff));
         } catch (RuntimeException e) {
             inFlight++;
             completions.add(Attempts.notStarted(task, n, e, allot));
         }
+    }
+
+    /**
+     * The agent run of attempt {@code n} of {@code t}: named from the run, the task and the attempt,
+     * so it is known (and journaled) before the worker starts, and a resume finds its journal.
+     */
+    private String workerRunId(Track t, int n) {
+        return RunKeys.of(st.runId) + "." + RunKeys.of(t.id()) + ".a" + n;
+    }
+
+    /**
+     * Resumes the attempt the crash cut off from its worker's own journal, in the same workspace;
+     * false when its worker cannot (no journal, or one without the run), or the budget is spent.
+     */
+    private boolean resumeAttempt(Track t) {
+        int n = t.attempts;
+        Budget allot = budgets.allotment(t, n);
+        if (allot == null) {
+            return false;
+        }
+        Task task = t.task;
+        Workspace ws;
+        Worker worker;
+        try {
+            ws = workspace(t);
+            worker = s.workers().create(task, ws, n);
+            if (!worker.canResume(t.workerRunId)) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            return false; // the fallback fails the attempt as interrupted and starts a new one
+        }
+        if (task.lane() == Lane.LOCAL) {
+            exclusive = t;
+        }
+        running++;
+        String runId = t.workerRunId;
+        execute(() -> Attempts.resume(task, n, ws, worker, runId, allot));
+        return true;
     }
 
     /** Runs {@code work} on a worker thread; what it returns comes back to the supervisor loop. */

@@ -24,6 +24,7 @@ final class Track {
     Task task;
     TaskState state = TaskState.PENDING;
     int attempts;
+    String workerRunId = ""; // the agent run of its latest attempt, known before the worker starts; empty in older journals
     Spend spend = Spend.ZERO;
     String output = "";
     String checkOutput = "";

@@ -165,7 +165,7 @@ class RunFactsTest {
     @Test
     void aFactOfTheWrongKindInAKnownFieldIsRefusedNamingTheField() {
         FactCodec codec = new FactCodec(null, id -> null);
-        String json = codec.encode(new RunFact.AttemptStarted("fix", 2, Duration.ofSeconds(1)))
+        String json = codec.encode(new RunFact.AttemptStarted("fix", 2, Duration.ofSeconds(1), "orch-1.fix.a2"))
                 .replace("\"attempt\":2", "\"attempt\":\"two\"");
 
         assertThatThrownBy(() -> codec.decode(json)).isInstanceOf(JournalException.class)
@@ -179,7 +179,7 @@ class RunFactsTest {
                 new RunFact.Moved("a", TaskState.PENDING, TaskState.RUNNING, "attempt 2"),
                 new RunFact.Failed("a", TaskState.RUNNING, "boom", FailureKind.CHECK_FAILED, "boom\nand more"),
                 new RunFact.Requeued("a", TaskState.FAILED, "retry: attempt 2 of 3", true),
-                new RunFact.AttemptStarted("a", 2, Duration.ofMillis(1500)),
+                new RunFact.AttemptStarted("a", 2, Duration.ofMillis(1500), "orch-1.a.a2"),
                 new RunFact.AttemptFinished("a", 2, "passed", 3, new Spend(15, 0.25, Duration.ofMillis(42)), "out",
                         "check", "", "summary", "COMPLETED", "worker-1"),
                 new RunFact.AttemptFinished("a", 1, "WORKER_ERROR", 0, new Spend(0, 0, Duration.ZERO), "", "", "no worker",

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the MCP peers that agent-mcp's tests talk to (pinned versions, from the npm registry)
 # into a cache directory outside the repository. The tests install the same set themselves when
 # npm is present and the packages are missing; this script lets CI do it up front and fail loudly.

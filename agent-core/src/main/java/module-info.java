@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The agent loop, the model providers and the run journal: what every OpenAgention application
  * needs. Depends on Jackson and SLF4J only; Jackson never appears in an exported signature.

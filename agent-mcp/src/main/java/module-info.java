@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * MCP interop on the official MCP Java SDK: MCP servers' tools offered to agents, and agent tools
  * served to MCP clients over stdio or streamable HTTP.

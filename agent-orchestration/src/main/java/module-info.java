@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The control plane: planners, the task graph, the orchestrator with its workers, retries,
  * reviews and merges, and skills, automations, provenance and batches.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * OpenTelemetry for OpenAgention: GenAI semantic-convention spans and metrics for agent runs and
  * orchestrated runs. Depends on the OpenTelemetry API only; the SDK and exporters are the

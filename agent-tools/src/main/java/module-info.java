@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The execution plane: workspaces confined to a directory, the coding tools, git worktrees per
  * task, checkpoints, approvals and the bubblewrap sandbox.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.openagention.core;
 
 /** Why a run ended. Every limit has its own reason; a run never ends by hanging. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.openagention.cli;
 
 /** Escaping for the report: text into HTML, and JSON into a script element. */

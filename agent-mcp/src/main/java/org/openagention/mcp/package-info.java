@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * MCP interop on the official MCP Java SDK (its core with the Jackson 2 JSON module).
  *

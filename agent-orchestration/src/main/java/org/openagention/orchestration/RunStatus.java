@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.openagention.orchestration;
 
 /** How an orchestrated run ended. A run always ends; it never hangs. */

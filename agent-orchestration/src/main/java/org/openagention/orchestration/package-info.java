@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The control plane's entry point and its results: the {@link org.openagention.orchestration.Orchestrator}
  * runs a task graph with worker agents and returns an {@link org.openagention.orchestration.OrchestrationResult}

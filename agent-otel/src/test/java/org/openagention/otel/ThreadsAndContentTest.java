@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.openagention.otel;
 
 import static io.opentelemetry.api.common.AttributeKey.stringKey;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.openagention.bench.providers;
 
 import dev.langchain4j.agent.tool.P;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Context management: keeping what is sent to a model inside its context window.
  *

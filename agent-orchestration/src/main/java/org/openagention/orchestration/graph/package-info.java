@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Tasks and the graph of them: a {@link org.openagention.orchestration.graph.Task} (its goal,
  * dependencies, {@link org.openagention.orchestration.graph.Lane}, {@link org.openagention.orchestration.graph.Budget},

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.openagention.orchestration.internal;
 
 /** Short forms of failures and texts for reports, journal reasons and prompts. */

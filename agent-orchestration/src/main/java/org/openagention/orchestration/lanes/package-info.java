@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Where and by whom a task's attempts run: the {@link org.openagention.orchestration.lanes.TaskWorkspaces}
  * give each task its workspace lane (directory copies, or a git worktree per task) and merge accepted

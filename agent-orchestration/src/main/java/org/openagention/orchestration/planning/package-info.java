@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Planners: a {@link org.openagention.orchestration.planning.Planner} turns a goal into a task graph,
  * and a {@link org.openagention.orchestration.planning.Replan} (what is done, what failed) into the

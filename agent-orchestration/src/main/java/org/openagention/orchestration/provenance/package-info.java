@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Provenance: the sources an agent saw and the claims of its report checked against them (course
  * chapter 18). The entry point is {@link org.openagention.orchestration.provenance.ProvenanceTracker}.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * How a task's work is accepted: its {@link org.openagention.orchestration.review.AcceptanceCheck}
  * (a command such as the test suite, or custom code) gives a

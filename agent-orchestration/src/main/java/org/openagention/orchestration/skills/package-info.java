@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Skills in the Agent Skills layout and project instructions (course chapter 13).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.openagention.temporal.internal;
 
 /** One journal entry as the {@code journal} query returns it (time in epoch milliseconds). */

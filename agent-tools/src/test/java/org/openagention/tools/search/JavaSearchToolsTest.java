@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.openagention.tools.search;
 
 /** The search contract on the pure-Java backend. */

@@ -156,8 +156,10 @@ public final class AgentLoop {
     }
 
     private void turn() {
-        Instant now = !limits.timeout().isZero() || events.active()
-                ? steps.now(steps.journals() ? "turn-" + (turn + 1) + "/now" : "") : null;
+        // The time limit reads the time through the seam (a replay must decide as the live run did);
+        // an event's time is an observation and is never replayed, so it reads the clock.
+        Instant now = !limits.timeout().isZero() ? steps.now(steps.journals() ? "turn-" + (turn + 1) + "/now" : "")
+                : events.active() ? options.clock().instant() : null;
         if (checkLimits(now)) {
             return;
         }

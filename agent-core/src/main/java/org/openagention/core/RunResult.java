@@ -18,6 +18,18 @@ import org.openagention.core.model.Usage;
  * @param usage tokens spent over the run
  * @param costUsd dollars spent, by the agent's price table
  * @param elapsed wall-clock time of the run
+ *
+ * <p>A tool call that fails (an edit refused because the file was not read first, a command that
+ * exits non-zero, a call a policy denied) does not end the run: its error goes to the model as the
+ * call's result, and the run can still end {@link StopReason#COMPLETED}. {@link #toolErrors()} and
+ * {@link #toolRefusals()} count those calls so a caller can tell without reading the transcript:
+ *
+ * <pre>{@code
+ * RunResult result = agent.run("Fix the failing test");
+ * if (result.toolRefusals() > 0) {
+ *     log.warn("{} tool calls were refused", result.toolRefusals());
+ * }
+ * }</pre>
  */
 public record RunResult(String runId, String finalText, StopReason stopReason, String detail, List<Message> transcript,
         int turns, Usage usage, double costUsd, Duration elapsed) {
@@ -29,6 +41,30 @@ public record RunResult(String runId, String finalText, StopReason stopReason, S
     /** Whether the model finished with its own answer. */
     public boolean isSuccess() {
         return stopReason.isSuccess();
+    }
+
+    /**
+     * How many tool calls in the transcript ended in an error of any kind (refusals included):
+     * each one reached the model as its call's result, not the caller.
+     */
+    public int toolErrors() {
+        return (int) toolOutputs().filter(o -> o.result().isError()).count();
+    }
+
+    /**
+     * How many tool calls were refused rather than run and failed: denied by an approval policy
+     * or a person, or refused by the tool itself (an edit or overwrite of a file the agent has not
+     * read, or that changed since it did). Results of kind
+     * {@link org.openagention.core.tool.ToolResult.ErrorKind#DENIED}; a subset of {@link #toolErrors()}.
+     */
+    public int toolRefusals() {
+        return (int) toolOutputs().filter(o -> o.result() instanceof org.openagention.core.tool.ToolResult.Error e
+                && e.kind() == org.openagention.core.tool.ToolResult.ErrorKind.DENIED).count();
+    }
+
+    private java.util.stream.Stream<org.openagention.core.message.Content.ToolOutput> toolOutputs() {
+        return transcript.stream().filter(m -> m instanceof org.openagention.core.message.ToolResultMessage)
+                .flatMap(m -> ((org.openagention.core.message.ToolResultMessage) m).outputs().stream());
     }
 
     /**

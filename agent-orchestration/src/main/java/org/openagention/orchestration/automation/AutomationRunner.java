@@ -100,7 +100,17 @@ public final class AutomationRunner implements AutoCloseable {
     }
 
     /**
-     * Registers {@code automation} and starts its trigger.
+     * Registers {@code automation} and starts its trigger; when this returns the trigger is armed.
+     *
+     * <ul>
+     *   <li>{@link Trigger.FileChanges}: every directory of the tree is registered with the file
+     *       system's watch service before this returns, so a file written the moment it returns is
+     *       seen (one run per burst, after the debounce).
+     *   <li>{@link Trigger.GitCommits}: the branch's commit is read before this returns and is the
+     *       baseline; any commit made after it, even before the first poll, starts a run at that
+     *       poll. Commits already there at registration do not.
+     *   <li>{@link Trigger.Schedule}: the first run is one interval after registration.
+     * </ul>
      *
      * @throws ConfigurationException when the id is taken, a watched directory does not exist, or
      *     a repository is not a git repository

@@ -143,4 +143,36 @@ class TriggersTest {
 
         assertThat(run.event().details()).contains("a/b/deep.txt");
     }
+
+    @Test
+    void aFileChangedTheMomentRegisterReturnsStartsARun() throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Files.createDirectories(ws.resolve("docs"));
+        runner = AutomationRunner.builder().build();
+        runner.addListener(recorder);
+        runner.register(Automation.builder("armed").trigger(Trigger.fileChanges(ws, Duration.ofMillis(200)))
+                .agent(this::agent).build());
+        Files.writeString(ws.resolve("docs/first.md"), "written before the watch thread ran");
+
+        AutomationRun run = recorder.nextFinished("armed");
+
+        assertThat(run.status()).isEqualTo(AutomationStatus.COMPLETED);
+        assertThat(run.event().details()).contains("docs/first.md");
+    }
+
+    @Test
+    void aCommitMadeTheMomentRegisterReturnsIsSeenByTheFirstPoll() throws Exception {
+        Path repo = repo();
+        ManualTicker ticker = new ManualTicker();
+        runner = AutomationRunner.builder().ticker(ticker).build();
+        runner.addListener(recorder);
+        runner.register(Automation.builder("armed").trigger(Trigger.gitCommits(repo, "main", Duration.ofSeconds(30)))
+                .agent(this::agent).build());
+        String made = commit(repo, "App.java", "right after register");
+
+        ticker.advance(Duration.ofSeconds(30));
+        AutomationRun run = recorder.nextFinished("armed");
+
+        assertThat(run.event().details()).containsExactly(made + " right after register");
+    }
 }

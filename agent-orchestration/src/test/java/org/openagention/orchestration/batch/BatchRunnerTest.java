@@ -95,7 +95,10 @@ class BatchRunnerTest {
                         org.assertj.core.groups.Tuple.tuple(3, "the run stopped with MAX_TURNS: the run reached its"
                                 + " limit of 2 turns"));
         assertThat(result.failed().get(0).runId()).startsWith("run-");
-        assertThat(result.summary()).isEqualTo("Completed 2/5 (3 failed)");
+        assertThat(result.summary()).isEqualTo("Completed 2/5 (3 failed): #1 broken.txt: the run stopped with"
+                + " MODEL_ERROR: the model call failed: provider refused broken.txt; #2 throws.txt: the task threw"
+                + " IllegalStateException: no such item; #3 chatty.txt: the run stopped with MAX_TURNS: the run"
+                + " reached its limit of 2 turns");
     }
 
     @Test
@@ -157,7 +160,8 @@ class BatchRunnerTest {
         };
         BatchResult first = BatchRunner.builder().journal(JournalStore.file(journalDir)).build()
                 .run("nightly", items, firstAttempt);
-        assertThat(first.summary()).isEqualTo("Completed 2/3 (1 failed)");
+        assertThat(first.summary()).isEqualTo("Completed 2/3 (1 failed): #1 b.txt: the task threw"
+                + " IllegalStateException: disk hiccup");
 
         List<String> ranAgain = new java.util.concurrent.CopyOnWriteArrayList<>();
         BatchTask secondAttempt = item -> {

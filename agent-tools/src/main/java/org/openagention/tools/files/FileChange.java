@@ -44,13 +44,17 @@ final class FileChange {
         return new Ready(file, path, Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
     }
 
-    /** Why the agent may not change the existing file of {@code ready} (prefixed by {@code lead}), or empty. */
+    /**
+     * Why the agent may not change the existing file of {@code ready} (prefixed by {@code lead}), or
+     * empty. The refusal is of kind {@code DENIED}: the call was not run, so a caller counts it in
+     * {@code RunResult.toolRefusals()}.
+     */
     static Optional<ToolResult> refuseStale(ReadLedger ledger, Ready ready, String lead) {
         if (ready.current().isEmpty()) {
             return Optional.empty();
         }
         return ledger.staleness(ready.file(), ready.path(), ready.current().get())
-                .map(why -> ToolResult.error(lead + why));
+                .map(why -> ToolResult.error(ToolResult.ErrorKind.DENIED, lead + why));
     }
 
     /** Writes {@code bytes} to the file of {@code ready} and records them as what the agent knows of it. */

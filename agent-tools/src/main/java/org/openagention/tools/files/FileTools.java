@@ -13,8 +13,8 @@ import org.openagention.tools.Workspace;
  *
  * <p>The tools of one {@code FileTools} share a read ledger: what the agent last read or wrote of
  * each file (a content hash). {@code edit_file} and an overwriting {@code write_file} refuse a
- * file the agent has not read, or that changed on disk since it last did, and ask the model to
- * read it again; creating a new file needs no read. {@code apply_patch} needs no prior read (its
+ * file the agent has not read, or that changed on disk since it last did, with a {@code DENIED}
+ * result (counted by {@code RunResult.toolRefusals()}) that asks the model to read it again; creating a new file needs no read. {@code apply_patch} needs no prior read (its
  * context lines are checked against the file as it is) and updates the ledger for what it writes.
  * Every path is resolved through the workspace: one that escapes it becomes a {@code DENIED} result
  * naming the path as the model gave it, and nothing is touched. What the tools say names files

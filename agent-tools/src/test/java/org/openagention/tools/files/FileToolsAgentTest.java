@@ -47,6 +47,25 @@ class FileToolsAgentTest {
         assertThat(results.get(2).text()).contains("not found").contains("     3\t        return a + b;");
         assertThat(results.get(3).isError()).isFalse();
         assertThat(results.get(3).text()).contains("Edited Calc.java");
+        assertThat(result.toolErrors()).isEqualTo(2);
+        assertThat(result.toolRefusals()).isEqualTo(1);
+    }
+
+    @Test
+    void overwriteWithoutReadingIsCountedAsARefusalInTheResult() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "keep me\n");
+        FakeModel model = new FakeModel()
+                .enqueueToolCall("write_file", "{\"path\":\"notes.txt\",\"content\":\"replaced\\n\"}")
+                .enqueueText("Done.");
+        RunResult result = Agent.builder().model(model).tools(FileTools.all(Workspace.local(dir))).build()
+                .run("Replace notes.txt");
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("keep me\n");
+        assertThat(result.toolErrors()).isEqualTo(1);
+        assertThat(result.toolRefusals()).isEqualTo(1);
+        assertThat(((ToolResult.Error) toolResults(result.transcript()).get(0)).kind())
+                .isEqualTo(ToolResult.ErrorKind.DENIED);
     }
 
     private static List<ToolResult> toolResults(List<Message> transcript) {

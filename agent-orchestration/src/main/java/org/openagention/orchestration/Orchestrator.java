@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.openagention.orchestration.internal.StepFactories;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalException;
@@ -74,8 +75,8 @@ public final class Orchestrator {
     private final Settings settings;
 
     private Orchestrator(Builder b, TaskWorkspaces lanes) {
-        StepExecutor.Factory steps = b.stepExecutor != null ? b.stepExecutor
-                : StepExecutor.journaling(b.journal != null ? b.journal : JournalStore.inMemory(), b.clock, b.sleeper);
+        StepExecutor.Factory steps = StepFactories.choose(b.journal, b.stepExecutor, JournalStore.inMemory(), b.clock,
+                b.sleeper);
         this.settings = new Settings(b.workers, lanes, steps, b.parallelism, b.failurePolicy, b.planner,
                 b.maxReplans, b.budget, List.copyOf(b.listeners), b.clock, b.reviews, b.sandbox);
     }
@@ -318,10 +319,7 @@ public final class Orchestrator {
             if (workers == null) {
                 throw new ConfigurationException("an orchestrator needs workers: call workers(...)");
             }
-            if (journal != null && stepExecutor != null) {
-                throw new ConfigurationException("give an orchestrator a journal(...) or a stepExecutor(...), not both:"
-                        + " a step executor that journals is StepExecutor.journaling(store, clock, sleeper)");
-            }
+            StepFactories.refuseBoth("an orchestrator", journal, stepExecutor);
             if (workspaces != null && repository != null) {
                 throw new ConfigurationException("give an orchestrator either a repository(...) or workspaces(...),"
                         + " not both");

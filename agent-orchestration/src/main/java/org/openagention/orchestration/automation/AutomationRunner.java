@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openagention.orchestration.internal.StepFactories;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.Sleeper;
 import org.openagention.core.journal.JournalStore;
@@ -75,8 +76,7 @@ public final class AutomationRunner implements AutoCloseable {
     }
 
     private AutomationRunner(Builder b) {
-        this.steps = b.stepExecutor != null ? b.stepExecutor
-                : StepExecutor.journaling(b.journal != null ? b.journal : JournalStore.inMemory(), b.clock, Sleeper.SYSTEM);
+        this.steps = StepFactories.choose(b.journal, b.stepExecutor, JournalStore.inMemory(), b.clock, Sleeper.SYSTEM);
         this.skills = b.skills;
         this.ownsTicker = b.ticker == null;
         this.ticker = b.ticker != null ? b.ticker : Ticker.system();
@@ -357,10 +357,7 @@ public final class AutomationRunner implements AutoCloseable {
 
         /** @throws ConfigurationException when both a journal and a step executor are given */
         public AutomationRunner build() {
-            if (journal != null && stepExecutor != null) {
-                throw new ConfigurationException("give an automation runner a journal(...) or a stepExecutor(...), not"
-                        + " both: a step executor that journals is StepExecutor.journaling(store, clock, sleeper)");
-            }
+            StepFactories.refuseBoth("an automation runner", journal, stepExecutor);
             return new AutomationRunner(this);
         }
     }

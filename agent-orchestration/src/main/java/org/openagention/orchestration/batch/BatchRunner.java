@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openagention.orchestration.internal.StepFactories;
 import org.openagention.core.ConfigurationException;
 import org.openagention.core.RunResult;
 import org.openagention.core.Sleeper;
@@ -49,9 +50,7 @@ public final class BatchRunner {
 
     private BatchRunner(Builder b) {
         this.concurrency = b.concurrency;
-        this.steps = b.stepExecutor != null ? b.stepExecutor
-                : b.journal != null ? StepExecutor.journaling(b.journal, b.clock, Sleeper.SYSTEM)
-                : StepExecutor.direct(b.clock, Sleeper.SYSTEM);
+        this.steps = StepFactories.choose(b.journal, b.stepExecutor, null, b.clock, Sleeper.SYSTEM);
     }
 
     public static Builder builder() {
@@ -193,10 +192,7 @@ public final class BatchRunner {
 
         /** @throws ConfigurationException when both a journal and a step executor are given */
         public BatchRunner build() {
-            if (journal != null && stepExecutor != null) {
-                throw new ConfigurationException("give a batch runner a journal(...) or a stepExecutor(...), not both:"
-                        + " a step executor that journals is StepExecutor.journaling(store, clock, sleeper)");
-            }
+            StepFactories.refuseBoth("a batch runner", journal, stepExecutor);
             return new BatchRunner(this);
         }
     }

@@ -4,7 +4,10 @@ package org.openagention.core.providers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.openagention.core.model.CircuitOpenException;
@@ -84,6 +87,18 @@ public final class CircuitBreaker {
             }
             return e.state;
         }
+    }
+
+    /**
+     * Every endpoint this breaker has seen and its current state, sorted by endpoint: what a health
+     * check reports. A snapshot; endpoints never called are not in it.
+     */
+    public Map<String, State> states() {
+        Map<String, State> states = new TreeMap<>();
+        for (String endpoint : endpoints.keySet()) {
+            states.put(endpoint, state(endpoint));
+        }
+        return Collections.unmodifiableMap(states);
     }
 
     /**

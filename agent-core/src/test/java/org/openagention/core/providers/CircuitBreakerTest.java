@@ -28,6 +28,20 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void statesListsEveryEndpointSeenWithItsState() {
+        assertThat(breaker.states()).isEmpty();
+        breaker.acquire("b");
+        breaker.onSuccess("b");
+        for (int i = 0; i < 3; i++) {
+            breaker.onFailure("a");
+        }
+        assertThat(breaker.states()).containsExactly(
+                java.util.Map.entry("a", CircuitBreaker.State.OPEN), java.util.Map.entry("b", CircuitBreaker.State.CLOSED));
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(breaker.states()).containsEntry("a", CircuitBreaker.State.HALF_OPEN);
+    }
+
+    @Test
     void aSuccessResetsTheFailureCount() {
         breaker.onFailure("a");
         breaker.onFailure("a");

@@ -60,9 +60,16 @@ final class Assembly {
             Progress progress, Clock clock) {}
 
     private final Settings s;
+    private final RunTracing tracing;
 
     Assembly(Settings s) {
+        this(s, RunTracing.NONE);
+    }
+
+    /** An assembly whose agents and orchestrator {@code tracing} instruments ({@code run --otel}). */
+    Assembly(Settings s, RunTracing tracing) {
         this.s = s;
+        this.tracing = tracing;
     }
 
     Settings settings() {
@@ -79,7 +86,7 @@ final class Assembly {
     }
 
     private Agent.Builder agent(String name, String instructions, String row, String label) {
-        Agent.Builder b = Agent.builder().name(name).model(s.model()).instructions(instructions)
+        Agent.Builder b = tracing.instrument(Agent.builder()).name(name).model(s.model()).instructions(instructions)
                 .addListener(s.progress().lane(row, label));
         if (!s.modelId().isEmpty()) {
             b.modelId(s.modelId());
@@ -184,7 +191,7 @@ final class Assembly {
                     .addToolInterceptor(outputLimit(repo, false))).build();
             return org.openagention.orchestration.lanes.Worker.of(a, runOptions(limits(false)));
         };
-        return Orchestrator.builder().workers(workers)
+        return tracing.instrument(Orchestrator.builder(), workers)
                 .workspaces(DiffJournalingLanes.of(repo, targetBranch,
                         StepExecutor.journaling(s.journal(), s.clock(), Sleeper.SYSTEM)))
                 .journal(s.journal()).parallelism(s.parallelism()).failurePolicy(FailurePolicy.SKIP_DEPENDENTS)

@@ -41,6 +41,7 @@ import picocli.CommandLine.ParentCommand;
                 "  openagention run \"Add CSV export, with tests\" --repo . --plan --max-cost 2",
                 "  openagention run --resume orch-1a2b3c4d-5e6f --repo .",
                 "  openagention run --offline      (the recorded demo session: no model needed)",
+                "  OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318 openagention run \"Fix the build\" --repo . --otel",
                 "",
                 "The model comes from the environment (ANTHROPIC_API_KEY; or OPENAI_API_KEY and/or OPENAI_BASE_URL;"
                         + " OPENAGENTION_MODEL=provider:model) or from --model. A single agent edits DIR in place;"
@@ -108,6 +109,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--journal-dir", paramLabel = "DIR", description = "Where journals go (default: DIR/.openagention/runs).")
     Path journalDir;
 
+    @Option(names = "--otel", description = "Send OpenTelemetry traces and metrics of the run (GenAI semantic"
+            + " conventions), configured by the standard OTEL_* variables (default: OTLP over HTTP to localhost:4318).")
+    boolean otel;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (a live table on a terminal, log lines otherwise), live or plain.")
     String progressMode;
@@ -144,13 +149,17 @@ final class RunCommand implements Callable<Integer> {
         JournalStore store = resume != null ? JournalRead.open(journals) : JournalStore.file(journals);
         Progress progress = json ? Progress.json(ctx.out())
                 : Progress.text(ctx.terminal(progressMode), PriceTable.defaults());
-        Assembly assembly = new Assembly(new Assembly.Settings(chosen.model(), "", approval,
-                new ConsoleApprover(ctx.terminal("plain")), maxTurns, maxTokens, maxCost, timeout, parallelism, store,
-                progress, Clock.systemUTC()));
-        progress.note("model", "Model: " + chosen.description() + "; approval: " + approval + "; journal: " + journals);
-        Outcome outcome = orchestrated ? orchestrated(assembly, dir, branch, resumed) : solo(assembly, dir);
-        progress.note("report", "Report: " + ReportCommand.write(store, journals, outcome.runId(), null));
-        return outcome.ok() ? 0 : 1;
+        // OtelTracing (and with it OpenTelemetry) is loaded only here, with --otel: not on every start
+        try (RunTracing tracing = otel ? OtelTracing.start(ctx.env()) : RunTracing.NONE) {
+            Assembly assembly = new Assembly(new Assembly.Settings(chosen.model(), "", approval,
+                    new ConsoleApprover(ctx.terminal("plain")), maxTurns, maxTokens, maxCost, timeout, parallelism,
+                    store, progress, Clock.systemUTC()), tracing);
+            progress.note("model", "Model: " + chosen.description() + "; approval: " + approval + "; journal: "
+                    + journals + (otel ? "; tracing: OpenTelemetry (OTEL_* variables)" : ""));
+            Outcome outcome = orchestrated ? orchestrated(assembly, dir, branch, resumed) : solo(assembly, dir);
+            progress.note("report", "Report: " + ReportCommand.write(store, journals, outcome.runId(), null));
+            return outcome.ok() ? 0 : 1;
+        }
     }
 
     /** How a run ended: its id, for the report, and whether it succeeded. */

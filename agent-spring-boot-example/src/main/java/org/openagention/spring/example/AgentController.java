@@ -11,6 +11,7 @@ import org.openagention.core.AgentEvent;
 import org.openagention.core.RunOptions;
 import org.openagention.core.RunResult;
 import org.openagention.core.model.StreamEvent;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @RequestMapping("/agent")
-class AgentController {
+class AgentController implements DisposableBean {
     record RunRequest(String input) {}
 
     record RunResponse(String runId, String stopReason, String text, long tokens) {
@@ -95,5 +96,11 @@ class AgentController {
         } catch (IOException | IllegalStateException e) {
             // the client went away; the run goes on to its end
         }
+    }
+
+    /** Stops the runs still going when the application shuts down. */
+    @Override
+    public void destroy() {
+        runs.shutdownNow();
     }
 }

@@ -16,6 +16,7 @@ import org.openagention.orchestration.OrchestrationResult;
 import org.openagention.orchestration.Orchestrator;
 import org.openagention.orchestration.graph.Task;
 import org.openagention.orchestration.graph.TaskGraph;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/orchestrations")
-class OrchestrationController {
+class OrchestrationController implements DisposableBean {
     record TaskRequest(String id, String goal, List<String> dependsOn) {}
 
     record GraphRequest(String goal, List<TaskRequest> tasks) {}
@@ -92,5 +93,11 @@ class OrchestrationController {
         } catch (ExecutionException e) {
             return ResponseEntity.ok(new RunState(runId, "ERROR", String.valueOf(e.getCause().getMessage()), Map.of()));
         }
+    }
+
+    /** Stops the runs still going when the application shuts down. */
+    @Override
+    public void destroy() {
+        runs.shutdownNow();
     }
 }

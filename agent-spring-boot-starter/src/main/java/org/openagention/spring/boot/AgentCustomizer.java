@@ -9,12 +9,12 @@ import org.openagention.core.Agent;
  * Applied in {@link org.springframework.core.annotation.Order} order; the starter's own tracing
  * customizer comes first, so its spans wrap the interceptors added after it.
  *
- * <pre>{@code
- * @Bean
+ * <pre>
+ * &#64;Bean
  * AgentCustomizer auditTrail(AuditLog log) {
- *     return agent -> agent.addListener(log::record);
+ *     return agent -&gt; agent.addListener(log::record);
  * }
- * }</pre>
+ * </pre>
  */
 @FunctionalInterface
 public interface AgentCustomizer {

@@ -13,12 +13,12 @@ import org.openagention.core.tool.Tool;
  * servers configured under {@code openagention.mcp.servers}. A bean; inject it into an agent
  * {@code @Bean} to pick tools by name. Immutable and thread-safe.
  *
- * <pre>{@code
- * @Bean
+ * <pre>
+ * &#64;Bean
  * Agent support(Agent.Builder agentBuilder, AgentTools tools) {
  *     return agentBuilder.name("support").tools(tools.named(List.of("lookup_order"))).build();
  * }
- * }</pre>
+ * </pre>
  */
 public final class AgentTools {
     private final Map<String, Tool> byName;

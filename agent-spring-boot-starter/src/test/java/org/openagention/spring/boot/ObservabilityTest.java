@@ -22,10 +22,12 @@ import org.openagention.core.providers.CircuitBreaker;
 import org.openagention.core.testing.Fault;
 import org.openagention.core.testing.FaultyProvider;
 import org.openagention.otel.OpenTelemetryAgents;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** agent-otel on the application's OpenTelemetry, Micrometer observations without it, and the breakers' health. */
@@ -51,6 +53,21 @@ class ObservabilityTest {
         SpanData tool = finished.stream().filter(s -> s.getName().equals("execute_tool upper"))
                 .findFirst().orElseThrow();
         assertThat(tool.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.name"))).isEqualTo("upper");
+    }
+
+    @Test
+    void springBootsOwnOpenTelemetrySdkTracesTheAgents() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        List<String> names = new CopyOnWriteArrayList<>();
+        RUNNER.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class))
+                .withBean(SdkTracerProvider.class, () -> SdkTracerProvider.builder()   // what a tracing bridge would give
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .run(ctx -> {
+                    assertThat(ctx).hasSingleBean(OpenTelemetry.class).hasSingleBean(OpenTelemetryAgents.class);
+                    ctx.getBean(Agent.class).run("Upper-case hi");
+                    spans.getFinishedSpanItems().forEach(s -> names.add(s.getName()));
+                });
+        assertThat(names).contains("invoke_agent agent", "execute_tool upper");
     }
 
     @Test

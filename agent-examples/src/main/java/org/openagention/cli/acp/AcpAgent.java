@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openagention.cli.ApprovalMode;
+import org.openagention.cli.Git;
 
 /**
  * The agent side of ACP: answers the editor's {@code initialize}, {@code session/new},
@@ -143,6 +144,9 @@ final class AcpAgent implements JsonRpc.Handler {
     }
 
     private Path journalDir(Path cwd) {
+        if (Files.isDirectory(cwd.resolve(".git")) || Files.isRegularFile(cwd.resolve(".git"))) {
+            Git.exclude(cwd, ".openagention/"); // journals and session files stay out of git status
+        }
         return settings.journalDir() != null ? settings.journalDir() : cwd.resolve(".openagention").resolve("runs");
     }
 }

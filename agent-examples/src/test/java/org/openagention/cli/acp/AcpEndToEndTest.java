@@ -86,7 +86,8 @@ class AcpEndToEndTest {
             assertThat(first.all("permission")).hasSize(2);
             int requestsBefore = model.requests().size();
 
-            model.enqueue(ScriptedChat.Reply.text("I changed teh to the in notes.txt."));
+            model.enqueue(ScriptedChat.Reply.call("read_file", "{\"path\":\"notes.txt\"}"),
+                    ScriptedChat.Reply.text("I changed teh to the in notes.txt."));
             AcpEditor.Log again = AcpEditor.run("again", ws, model, Map.of("SESSION_ID", sessionId));
 
             assertThat(again.text("user_message_chunk")).contains("Fix the typo in the selection.",
@@ -97,9 +98,12 @@ class AcpEndToEndTest {
             assertThat(again.first("session/load").path("modes").path("currentModeId").asText())
                     .isEqualTo("workspace-write");
             assertThat(again.all("prompt")).extracting(p -> p.path("stopReason").asText()).containsExactly("end_turn");
-            assertThat(model.requests()).hasSize(requestsBefore + 1);
+            assertThat(model.requests()).hasSize(requestsBefore + 2);
             assertThat(model.requestText(requestsBefore)).contains("Earlier in this session", "Fixed the typo.",
                     "What did you change?");
+            // The read went to the editor, whose unsaved buffer differs from the disk: the model saw the buffer.
+            assertThat(model.requestText(requestsBefore + 1)).contains("unsaved", "Buy bread (unsaved).");
+            assertThat(Files.readString(ws.resolve("notes.txt"))).doesNotContain("Buy bread");
         }
     }
 

@@ -31,7 +31,9 @@ const app = client({ name: "scripted-editor" })
   })
   .onRequest("fs/read_text_file", ({ params }) => {
     log("fs/read_text_file", params);
-    return { content: readFileSync(params.path, "utf8") };
+    // In the second phase the person has typed into the file without saving it.
+    const unsaved = phase === "again" ? "Buy bread (unsaved).\n" : "";
+    return { content: readFileSync(params.path, "utf8") + unsaved };
   })
   .onRequest("fs/write_text_file", ({ params }) => {
     log("fs/write_text_file", params);

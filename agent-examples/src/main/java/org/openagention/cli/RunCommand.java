@@ -108,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--journal-dir", paramLabel = "DIR", description = "Where journals go (default: DIR/.openagention/runs).")
     Path journalDir;
 
+    @Option(names = "--web-approvals", description = "Calls the approval mode asks about wait for a decision in"
+            + " 'openagention serve' on the journal directory, instead of at the console.")
+    boolean webApprovals;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (a live table on a terminal, log lines otherwise), live or plain.")
     String progressMode;
@@ -145,7 +149,8 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = json ? Progress.json(ctx.out())
                 : Progress.text(ctx.terminal(progressMode), PriceTable.defaults());
         Assembly assembly = new Assembly(new Assembly.Settings(chosen.model(), "", approval,
-                new ConsoleApprover(ctx.terminal("plain")), maxTurns, maxTokens, maxCost, timeout, parallelism, store,
+                webApprovals ? new WebApprover(new ApprovalFiles(journals), Clock.systemUTC())
+                        : new ConsoleApprover(ctx.terminal("plain")), maxTurns, maxTokens, maxCost, timeout, parallelism, store,
                 progress, Clock.systemUTC()));
         progress.note("model", "Model: " + chosen.description() + "; approval: " + approval + "; journal: " + journals);
         Outcome outcome = orchestrated ? orchestrated(assembly, dir, branch, resumed) : solo(assembly, dir);

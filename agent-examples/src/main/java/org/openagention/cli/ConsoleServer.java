@@ -59,7 +59,7 @@ final class ConsoleServer implements AutoCloseable {
         String host = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
         this.primary = (bind.isLoopbackAddress() && !host.startsWith("[") ? "127.0.0.1" : host) + ":" + bound;
         this.hosts = bind.isLoopbackAddress()
-                ? Set.of("127.0.0.1:" + bound, "localhost:" + bound, "[::1]:" + bound, host + ":" + bound)
+                ? Set.copyOf(List.of("127.0.0.1:" + bound, "localhost:" + bound, "[::1]:" + bound, host + ":" + bound))
                 : Set.of(); // reachable under names this process cannot know: the token alone guards it
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "console-http");

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openagention.cli.ScriptedChat;
 import org.openagention.cli.OpenAgentionCli;
 
 /**

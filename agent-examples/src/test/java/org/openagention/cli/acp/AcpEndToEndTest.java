@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openagention.cli.ScriptedChat;
 import org.junit.jupiter.api.io.TempDir;
 
 /**

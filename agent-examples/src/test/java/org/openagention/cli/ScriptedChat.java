@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.openagention.cli.acp;
+package org.openagention.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,16 +19,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * events when the request streams): each request gets the next queued reply; the request bodies
  * are kept for assertions. With nothing queued it answers "(no reply scripted)". Thread-safe.
  */
-final class ScriptedChat implements AutoCloseable {
+public final class ScriptedChat implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One reply: reasoning, text and tool calls ({name, argumentsJson} pairs). */
-    record Reply(String reasoning, String text, List<String[]> calls) {
-        static Reply text(String text) {
+    public record Reply(String reasoning, String text, List<String[]> calls) {
+        public static Reply text(String text) {
             return new Reply("", text, List.of());
         }
 
-        static Reply call(String name, String argumentsJson) {
+        public static Reply call(String name, String argumentsJson) {
             return new Reply("", "", List.<String[]>of(new String[] {name, argumentsJson}));
         }
     }
@@ -38,7 +38,7 @@ final class ScriptedChat implements AutoCloseable {
     private final HttpServer server;
     private int calls;
 
-    ScriptedChat() throws IOException {
+    public ScriptedChat() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
@@ -56,21 +56,21 @@ final class ScriptedChat implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    ScriptedChat enqueue(Reply... rs) {
+    public ScriptedChat enqueue(Reply... rs) {
         replies.addAll(List.of(rs));
         return this;
     }
 
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         return List.copyOf(requests);
     }
 
     /** The text of every message of request {@code i}, joined. */
-    String requestText(int i) {
+    public String requestText(int i) {
         return requests.get(i).path("messages").toString();
     }
 

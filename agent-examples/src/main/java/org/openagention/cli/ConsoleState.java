@@ -29,6 +29,8 @@ final class ConsoleState {
     /** A run whose journal has not grown for this long, with nothing waiting, is shown as stopped. */
     private static final Duration QUIET = Duration.ofMinutes(10);
     private static final int RECENT_CALLS = 8;
+    /** How long before its graph starts an orchestrated run's planner may have started. */
+    private static final Duration PLANNING = Duration.ofMinutes(30);
 
     private final Path dir;
     private final JournalStore store;
@@ -95,6 +97,11 @@ final class ConsoleState {
                 }
             }
         }
+        for (RunRecord r : records.values()) {
+            if (helperOfOrchestratedRun(r, records.values(), now)) {
+                workers.add(r.runId);
+            }
+        }
         ObjectNode state = EventJson.JSON.createObjectNode().put("journalDir", dir.toString());
         ArrayNode runs = state.putArray("runs");
         records.values().stream().filter(r -> !workers.contains(r.runId))
@@ -145,6 +152,25 @@ final class ConsoleState {
                     .put("state", t.state).put("attempts", t.attempts.size()));
         }
         return o;
+    }
+
+    /**
+     * Whether {@code r} is the CLI's planner or reviewer agent of an orchestrated run: their
+     * journals are not linked from the run's, so they are matched by name and time (the planner
+     * runs shortly before the graph starts, reviewers while it runs). Shown in the run, not beside it.
+     */
+    private static boolean helperOfOrchestratedRun(RunRecord r, java.util.Collection<RunRecord> all, Instant now) {
+        if (r.orchestrated || r.agents.isEmpty() || r.started == null
+                || !List.of("planner", "reviewer").contains(r.agents.get(0).agent)) {
+            return false;
+        }
+        for (RunRecord o : all) {
+            if (o.orchestrated && o.started != null && !r.started.isBefore(o.started.minus(PLANNING))
+                    && !r.started.isAfter(o.finished != null ? o.finished : now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Instant lastModified(String runId) {

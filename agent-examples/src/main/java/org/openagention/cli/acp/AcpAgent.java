@@ -5,20 +5,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.openagention.cli.ApprovalMode;
 import org.openagention.cli.Git;
+import org.openagention.core.tool.Tool;
 
 /**
  * The agent side of ACP: answers the editor's {@code initialize}, {@code session/new},
  * {@code session/load}, {@code session/prompt}, {@code session/set_mode},
  * {@code session/set_config_option} and {@code authenticate} requests and its
  * {@code session/cancel} notifications. Sessions live as long as the process; their history
- * lives in their journals and indexes, so a restarted agent loads them again.
+ * lives in their journals and indexes, so a restarted agent loads them again. The MCP servers an
+ * editor passes with a session ({@link EditorMcpServers}) run until {@link #close}.
  */
-final class AcpAgent implements JsonRpc.Handler {
+final class AcpAgent implements JsonRpc.Handler, AutoCloseable {
     static final int PROTOCOL_VERSION = 1;
 
     /** What every session of this process starts from. */
@@ -27,6 +31,7 @@ final class AcpAgent implements JsonRpc.Handler {
     private final Settings settings;
     private final EditorClient editor;
     private final Map<String, AcpSession> sessions = new ConcurrentHashMap<>();
+    private final List<EditorMcpServers> mcpServers = new CopyOnWriteArrayList<>();
 
     AcpAgent(Settings settings, EditorClient editor) {
         this.settings = settings;
@@ -78,7 +83,7 @@ final class AcpAgent implements JsonRpc.Handler {
         ObjectNode r = AcpJson.object().put("protocolVersion", Math.min(asked, PROTOCOL_VERSION));
         ObjectNode caps = r.putObject("agentCapabilities").put("loadSession", true);
         caps.putObject("promptCapabilities").put("image", false).put("audio", false).put("embeddedContext", true);
-        caps.putObject("mcpCapabilities").put("http", false).put("sse", false);
+        caps.putObject("mcpCapabilities").put("http", true).put("sse", false);
         r.putArray("authMethods");
         r.putObject("agentInfo").put("name", "openagention").put("title", "OpenAgention").put("version", settings.version());
         return r;
@@ -88,7 +93,7 @@ final class AcpAgent implements JsonRpc.Handler {
         Path cwd = cwd(params);
         String id = "acp-" + UUID.randomUUID();
         AcpSession s = new AcpSession(id, cwd, journalDir(cwd), settings.config(), editor, settings.mode(),
-                settings.config().firstModel(), settings.maxTurns());
+                settings.config().firstModel(), settings.maxTurns(), mcpTools(params, cwd));
         sessions.put(id, s);
         return s.describe(AcpJson.object().put("sessionId", id));
     }
@@ -101,7 +106,8 @@ final class AcpAgent implements JsonRpc.Handler {
                         + " (sessions are kept under .openagention/acp-sessions of the directory they worked in)"));
         ApprovalMode mode = SessionConfig.mode(stored.mode());
         AcpSession s = new AcpSession(id, cwd, stored.journalDir(), settings.config(), editor, mode,
-                stored.model().isEmpty() ? settings.config().firstModel() : stored.model(), settings.maxTurns());
+                stored.model().isEmpty() ? settings.config().firstModel() : stored.model(), settings.maxTurns(),
+                mcpTools(params, cwd));
         s.restore(stored.exchanges());
         sessions.put(id, s);
         Replay.replay(s);
@@ -121,6 +127,21 @@ final class AcpAgent implements JsonRpc.Handler {
         ObjectNode r = AcpJson.object();
         r.set("configOptions", s.configOptions());
         return r;
+    }
+
+    private List<Tool> mcpTools(JsonNode params, Path cwd) {
+        if (!params.path("mcpServers").isArray() || params.path("mcpServers").isEmpty()) {
+            return List.of();
+        }
+        EditorMcpServers servers = EditorMcpServers.connect(params.path("mcpServers"), cwd);
+        mcpServers.add(servers);
+        return servers.tools();
+    }
+
+    /** Stops the MCP servers the sessions started. */
+    @Override
+    public void close() {
+        mcpServers.forEach(EditorMcpServers::close);
     }
 
     private AcpSession session(JsonNode params) {

@@ -84,7 +84,9 @@ public final class AcpCommand implements Callable<Integer> {
         EditorClient editor = new EditorClient(rpc);
         AcpAgent agent = new AcpAgent(new AcpAgent.Settings(config, SessionConfig.mode(approval), journals, maxTurns,
                 version()), editor);
-        rpc.serve(agent);
+        try (agent) {
+            rpc.serve(agent);
+        }
         return 0;
     }
 

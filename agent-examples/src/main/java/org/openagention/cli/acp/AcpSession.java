@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
 import java.util.List;
 import org.openagention.cli.ApprovalMode;
 import org.openagention.core.Agent;
@@ -55,7 +56,7 @@ final class AcpSession {
     private volatile boolean cancelled;
 
     AcpSession(String id, Path cwd, Path journalDir, SessionConfig config, EditorClient editor, ApprovalMode mode,
-            String modelSpec, int maxTurns) {
+            String modelSpec, int maxTurns, List<Tool> mcpTools) {
         this.id = id;
         this.cwd = cwd;
         this.journalDir = journalDir;
@@ -64,7 +65,9 @@ final class AcpSession {
         this.editor = editor;
         this.updates = new SessionUpdates(id, cwd, editor);
         this.approver = new EditorApprover(id, cwd, editor);
-        this.tools = CodingTools.all(Workspace.local(cwd));
+        List<Tool> all = new ArrayList<>(CodingTools.all(Workspace.local(cwd)));
+        all.addAll(mcpTools);
+        this.tools = List.copyOf(all);
         this.skills = SkillSet.of(SkillLoader.load(cwd.resolve(".skills"),
                 Path.of(System.getProperty("user.home"), ".skills")).skills());
         this.maxTurns = maxTurns;

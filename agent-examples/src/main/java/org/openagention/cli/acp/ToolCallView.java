@@ -24,7 +24,7 @@ final class ToolCallView {
             case "grep", "glob" -> "search";
             case "shell" -> "execute";
             case "todo_write" -> "think";
-            default -> tool.startsWith("mcp_") ? "other" : "other";
+            default -> "other"; // MCP servers' tools and tools of your own: the editor cannot know what they do
         };
     }
 

@@ -108,4 +108,37 @@ class AcpProtocolTest {
                     .map(JsonNode::toString)).anyMatch(t -> t.contains("local"));
         }
     }
+
+    @Test
+    void theEditorsMcpServersJoinTheSession(@TempDir Path ws) throws Exception {
+        Path dir = ws.toRealPath();
+        Files.writeString(dir.resolve("hello.txt"), "hello from the MCP server\n");
+        try (ScriptedChat model = new ScriptedChat();
+                InProcessEditor editor = new InProcessEditor(Map.of("OPENAI_BASE_URL", model.baseUrl()),
+                        r -> AcpJson.object().set("outcome", AcpJson.object().put("outcome", "selected")
+                                .put("optionId", "allow-once")))) {
+            model.enqueue(ScriptedChat.Reply.call("repo__read_file", "{\"path\":\"hello.txt\"}"),
+                    ScriptedChat.Reply.text("It says hello."));
+            editor.request("initialize", params());
+            ObjectNode session = params("cwd", dir.toString());
+            ObjectNode server = session.putArray("mcpServers").addObject().put("name", "repo")
+                    .put("command", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            server.putArray("args").add("-cp").add(System.getProperty("java.class.path"))
+                    .add(org.openagention.cli.OpenAgentionCli.class.getName()).add("mcp-server").add("--repo")
+                    .add(dir.toString()).add("--read-only");
+            server.putArray("env");
+            String id = editor.request("session/new", session).path("result").path("sessionId").asText();
+            JsonNode done = editor.request("session/prompt", textPrompt(id, "What does hello.txt say?"));
+
+            assertThat(done.path("result").path("stopReason").asText()).isEqualTo("end_turn");
+            assertThat(model.requests().get(0).path("tools").findValuesAsText("name")).contains("repo__read_file");
+            assertThat(model.requestText(1)).contains("hello from the MCP server");
+
+            ObjectNode broken = params("cwd", dir.toString());
+            broken.putArray("mcpServers").addObject().put("name", "gone").put("command", "/nonexistent/server")
+                    .putArray("args");
+            assertThat(editor.request("session/new", broken).path("error").path("message").asText())
+                    .contains("an MCP server of the session could not be used", "gone");
+        }
+    }
 }

@@ -44,7 +44,7 @@ final class InProcessEditor implements AutoCloseable {
         AcpAgent agent = new AcpAgent(new AcpAgent.Settings(config, ApprovalMode.WORKSPACE_WRITE, null, 10, "test"),
                 new EditorClient(rpc));
         agentThread = new Thread(() -> {
-            try {
+            try (agent) {
                 rpc.serve(agent);
                 agentOut.close();
             } catch (IOException e) {

@@ -9,7 +9,7 @@ import org.openagention.tools.ApprovalRule;
  * The {@code --approval} modes: which tool calls run, which wait for the person at the console,
  * and whether {@code shell} runs in the bubblewrap sandbox.
  */
-enum ApprovalMode {
+public enum ApprovalMode {
     /** Reads allowed; every edit and command asked about. */
     ASK("ask"),
     /** Reads and file edits in the workspace allowed; shell commands asked about; dangerous ones denied. */
@@ -25,11 +25,13 @@ enum ApprovalMode {
         this.flag = flag;
     }
 
-    String flag() {
+    /** The mode as {@code --approval} names it. */
+    public String flag() {
         return flag;
     }
 
-    static ApprovalMode parse(String text) {
+    /** The mode {@code text} names ({@code ask}, {@code workspace-write}...); an unknown name is refused. */
+    public static ApprovalMode parse(String text) {
         for (ApprovalMode m : values()) {
             if (m.flag.equals(text.toLowerCase(Locale.ROOT))) {
                 return m;
@@ -39,7 +41,8 @@ enum ApprovalMode {
                 + "': use ask, workspace-write, full-access or sandboxed");
     }
 
-    ApprovalPolicy policy() {
+    /** The approval policy of this mode. */
+    public ApprovalPolicy policy() {
         switch (this) {
             case ASK:
                 return ApprovalPolicy.builder().allow(ApprovalRule.readOnlyTools())
@@ -58,7 +61,8 @@ enum ApprovalMode {
         }
     }
 
-    boolean sandboxedShell() {
+    /** Whether shell runs in the bubblewrap sandbox in this mode. */
+    public boolean sandboxedShell() {
         return this == SANDBOXED;
     }
 

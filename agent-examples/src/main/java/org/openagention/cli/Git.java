@@ -11,7 +11,7 @@ import java.time.Duration;
  * The few git helpers the CLI needs itself (sample repositories, task diffs, keeping its own
  * directory out of {@code git status}), on the SDK's one git runner.
  */
-final class Git {
+public final class Git {
     private static final org.openagention.tools.process.Git GIT =
             org.openagention.tools.process.Git.create().withTimeout(Duration.ofMinutes(2));
 
@@ -32,7 +32,7 @@ final class Git {
     }
 
     /** Keeps {@code pattern} out of git status without touching tracked files (.git/info/exclude). */
-    static void exclude(Path repo, String pattern) {
+    public static void exclude(Path repo, String pattern) {
         org.openagention.tools.process.Git.Result dir = run(repo, "rev-parse", "--git-common-dir");
         if (!dir.ok()) {
             return;

@@ -113,6 +113,10 @@ final class RunCommand implements Callable<Integer> {
             + " conventions), configured by the standard OTEL_* variables (default: OTLP over HTTP to localhost:4318).")
     boolean otel;
 
+    @Option(names = "--web-approvals", description = "Calls the approval mode asks about wait for a decision in"
+            + " 'openagention serve' on the journal directory, instead of at the console.")
+    boolean webApprovals;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (a live table on a terminal, log lines otherwise), live or plain.")
     String progressMode;
@@ -152,8 +156,9 @@ final class RunCommand implements Callable<Integer> {
         // OtelTracing (and with it OpenTelemetry) is loaded only here, with --otel: not on every start
         try (RunTracing tracing = otel ? OtelTracing.start(ctx.env()) : RunTracing.NONE) {
             Assembly assembly = new Assembly(new Assembly.Settings(chosen.model(), "", approval,
-                    new ConsoleApprover(ctx.terminal("plain")), maxTurns, maxTokens, maxCost, timeout, parallelism,
-                    store, progress, Clock.systemUTC()), tracing);
+                    webApprovals ? new WebApprover(new ApprovalFiles(journals), Clock.systemUTC())
+                            : new ConsoleApprover(ctx.terminal("plain")), maxTurns, maxTokens, maxCost, timeout,
+                    parallelism, store, progress, Clock.systemUTC()), tracing);
             progress.note("model", "Model: " + chosen.description() + "; approval: " + approval + "; journal: "
                     + journals + (otel ? "; tracing: OpenTelemetry (OTEL_* variables)" : ""));
             Outcome outcome = orchestrated ? orchestrated(assembly, dir, branch, resumed) : solo(assembly, dir);

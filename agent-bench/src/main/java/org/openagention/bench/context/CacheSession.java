@@ -138,9 +138,16 @@ public final class CacheSession {
 
         long input = 0;
         long eligible = 0;
+        boolean trace = Boolean.getBoolean("cacheSession.trace");
         for (int i = 1; i < agentRequests.size(); i++) {
-            input += ESTIMATE.count(agentRequests.get(i));
-            eligible += commonPrefix(agentRequests.get(i - 1), agentRequests.get(i));
+            long size = ESTIMATE.count(agentRequests.get(i));
+            long prefix = commonPrefix(agentRequests.get(i - 1), agentRequests.get(i));
+            input += size;
+            eligible += prefix;
+            if (trace) {
+                System.out.printf("  request %3d: %,7d tokens, %,7d repeated%s%n", i + 1, size, prefix,
+                        prefix < ESTIMATE.count(agentRequests.get(i - 1)) ? "  <- prefix changed" : "");
+            }
         }
         long largest = 0;
         int over = 0;

@@ -5,9 +5,11 @@ import java.util.Random;
 
 /**
  * The tool outputs and assistant texts of the scripted session, made up but shaped like a coding
- * agent's: Java files read whole (40 to 600 lines), grep results (3 to 80 matches), Maven test logs
- * (15 to 900 lines, a failure with its stack trace now and then) and short edit confirmations.
- * Deterministic: turn {@code n} always gets the same output.
+ * agent's: Java files read whole (20 to 600 lines), grep results (1 to 80 matches), Maven test logs
+ * (10 to 900 lines, a failure with its stack trace now and then) and short edit confirmations.
+ * Sizes are drawn log-uniformly between those bounds, as real outputs are skewed: many small, a few
+ * large (a file read's median is about 110 lines). Deterministic: turn {@code n} always gets the
+ * same output.
  */
 final class SessionOutputs {
     /** What one turn asks for and gets back. */
@@ -25,19 +27,24 @@ final class SessionOutputs {
                 + NAMES[r.nextInt(NAMES.length)] + (n % 17) + ".java";
         int kind = r.nextInt(100);
         if (kind < 45) {
-            return new Turn("read_file", "{\"path\":\"" + file + "\"}", javaFile(r, 40 + r.nextInt(560)),
+            return new Turn("read_file", "{\"path\":\"" + file + "\"}", javaFile(r, logUniform(r, 20, 600)),
                     "Let me read " + file + " to see how it handles this case" + (r.nextBoolean() ? "." : ", then decide."));
         } else if (kind < 70) {
             String word = NAMES[r.nextInt(NAMES.length)].toLowerCase();
-            return new Turn("grep", "{\"pattern\":\"" + word + "\"}", grep(r, word, 3 + r.nextInt(78)),
+            return new Turn("grep", "{\"pattern\":\"" + word + "\"}", grep(r, word, logUniform(r, 1, 80)),
                     "I'll search for where " + word + " is used.");
         } else if (kind < 85) {
             return new Turn("run_tests", "{\"module\":\"" + PACKAGES[r.nextInt(PACKAGES.length)] + "\"}",
-                    testLog(r, 15 + r.nextInt(885)), "Running the tests to check the change.");
+                    testLog(r, logUniform(r, 10, 900)), "Running the tests to check the change.");
         }
         return new Turn("edit_file", "{\"path\":\"" + file + "\",\"old\":\"return null;\",\"new\":\"return Optional.empty();\"}",
                 "Edited " + file + ": replaced 1 occurrence (exact match).",
                 "The method should return an empty Optional instead of null; editing it.");
+    }
+
+    /** A whole number between {@code min} and {@code max}, its logarithm uniform. */
+    static int logUniform(Random r, int min, int max) {
+        return (int) Math.round(min * Math.exp(r.nextDouble() * Math.log((double) max / min)));
     }
 
     static String javaFile(Random r, int lines) {

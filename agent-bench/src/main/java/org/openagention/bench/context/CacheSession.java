@@ -34,7 +34,8 @@ import org.openagention.core.tool.ToolResult;
  * breakpoints at the end of the request: the prefix shared with the previous request as cache
  * reads, the rest as cache writes, each 10% above the character estimate (the provider's truth the
  * counter calibrates against). Summaries are written by the same model. The agent runs with
- * {@link ToolOutputLimit}'s defaults and the documented {@link Compaction} (defaults but the window).
+ * {@link ToolOutputLimit}'s defaults (but at most as many characters as the window has tokens, so
+ * that one output fits a small window) and the documented {@link Compaction} (defaults but the window).
  *
  * <pre>
  * java -cp agent-bench/target/benchmarks.jar org.openagention.bench.context.CacheSession [turns=200] [windows=8000,32000,64000,200000]
@@ -129,7 +130,7 @@ public final class CacheSession {
                         (a, ctx) -> ToolResult.success(SessionOutputs.turn(ctx.turn()).output())))
                 .addTool(Tool.of("edit_file", "Replaces an exact text in a file", EditArgs.class,
                         (a, ctx) -> ToolResult.success(SessionOutputs.turn(ctx.turn()).output())))
-                .addToolInterceptor(ToolOutputLimit.builder().spillDirectory(spill).build())
+                .addToolInterceptor(ToolOutputLimit.builder().maxChars(Math.min(25_000, window)).spillDirectory(spill).build())
                 .addModelInterceptor(compaction.apply(Compaction.builder().model(model).contextWindow(window)).build())
                 .build();
         RunResult result = agent.run("Make every lookup return Optional.empty() instead of null, and keep the tests green.",

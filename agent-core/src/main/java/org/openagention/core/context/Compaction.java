@@ -176,16 +176,21 @@ public final class Compaction implements ModelInterceptor {
                     + " summarising model " + model.name() + " reports one, so call contextWindow(tokens)");
         }
         long trigger = (long) Math.floor(threshold * window);
-        int summaryTokens = summaryTokens(summaryMaxTokens, trigger, window);
+        // Summarisation calls go to the summarising model: they must fit its window as well as this one.
+        long budget = model.contextWindow() > 0 ? Math.min(trigger, (long) Math.floor(threshold * model.contextWindow()))
+                : trigger;
+        int summaryTokens = summaryTokens(summaryMaxTokens, budget, window, budget < trigger
+                ? ", as the summarising model " + model.name() + " has a " + model.contextWindow() + "-token window" : "");
         return new Sizing(window, trigger, (long) Math.floor(compactTo * window),
-                new Summariser(model, summaryPrompt, summaryTokens, counter, trigger));
+                new Summariser(model, summaryPrompt, summaryTokens, counter, budget));
     }
 
-    private static int summaryTokens(int configured, long trigger, int window) {
-        int tokens = configured > 0 ? configured : (int) Math.min(4096, trigger / 4);
-        if (tokens <= 0 || tokens > trigger / 2) {
+    /** The summaries' output cap, given the most tokens a summarisation call may use. */
+    private static int summaryTokens(int configured, long budget, int window, String why) {
+        int tokens = configured > 0 ? configured : (int) Math.min(4096, budget / 4);
+        if (tokens <= 0 || tokens > budget / 2) {
             throw new ConfigurationException("summaryMaxTokens (" + tokens + ") must be positive and at most"
-                    + " half the compaction threshold (" + trigger + " tokens of a " + window + "-token window)");
+                    + " half the compaction threshold (" + budget + " tokens of a " + window + "-token window" + why + ")");
         }
         return tokens;
     }
@@ -359,7 +364,7 @@ public final class Compaction implements ModelInterceptor {
                         + threshold + "): a compaction brings the request down from the threshold to compactTo");
             }
             if (contextWindow > 0) {
-                summaryTokens(summaryMaxTokens, (long) Math.floor(threshold * contextWindow), contextWindow);
+                summaryTokens(summaryMaxTokens, (long) Math.floor(threshold * contextWindow), contextWindow, "");
             }
             TokenCounter c = counter != null ? counter
                     : TokenCounter.calibrating(TokenCounter.estimating(TokenizerFamily.forModel(model.name())));

@@ -101,4 +101,21 @@ class CompactionSizingTest {
         assertThat(summariser.requests()).as("no summary was needed").isEmpty();
         assertThat(compaction.contextWindow()).as("follows the agent's model").isZero();
     }
+
+    @Test
+    void summarisationCallsFitTheSummarisersSmallerWindow() {
+        FakeModel summariser = FakeModel.answering(r -> ModelResponse.builder().addText("SUMMARY").usage(new Usage(10, 5))
+                .build()).withContextWindow(4_000);
+        FakeModel agentModel = FakeModel.answering(r -> ModelResponse.builder().addText("ok").build());
+        Compaction compaction = Compaction.builder().model(summariser).tokenCounter(ESTIMATE).build();
+        ModelRequest request = ModelRequest.builder().messages(CompactionTest.toolSession(50, 1500)).build();
+        assertThat(ESTIMATE.count(request)).isBetween(40_001L, 50_000L); // above the agent's threshold
+
+        DirectChain chain = new DirectChain(agentModel, "run", request, 50_000);
+        compaction.intercept(chain);
+
+        assertThat(ESTIMATE.count(chain.onlySent())).isLessThanOrEqualTo(40_000);
+        assertThat(summariser.requests()).isNotEmpty().allSatisfy(r -> assertThat(ESTIMATE.count(r) + r.maxOutputTokens())
+                .as("a summarisation call inside 0.8 of the summariser's 4,000 tokens").isLessThanOrEqualTo(3_200));
+    }
 }

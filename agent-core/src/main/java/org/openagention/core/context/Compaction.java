@@ -3,6 +3,7 @@ package org.openagention.core.context;
 
 import java.time.Clock;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -93,7 +94,10 @@ public final class Compaction implements ModelInterceptor {
     private final double threshold;
     private final double compactTo;
     private final int keepRecentMessages;
+    /** The builder's counter; null to count with {@link #defaults}. */
     private final TokenCounter counter;
+    /** A calibrating estimate per tokenizer family, each learning from its own family's models. */
+    private final Map<TokenizerFamily, CalibratingTokenCounter> defaults = new EnumMap<>(TokenizerFamily.class);
     private final String summaryPrompt;
     /** The configured summary cap; 0 for the default, which depends on the window. */
     private final int summaryMaxTokens;
@@ -113,6 +117,9 @@ public final class Compaction implements ModelInterceptor {
         this.compactTo = b.compactTo > 0 ? b.compactTo : b.threshold / 2;
         this.keepRecentMessages = b.keepRecentMessages;
         this.counter = counter;
+        for (TokenizerFamily f : TokenizerFamily.values()) {
+            defaults.put(f, TokenCounter.calibrating(TokenCounter.estimating(f)));
+        }
         this.summaryPrompt = b.summaryPrompt;
         this.summaryMaxTokens = b.summaryMaxTokens;
         this.clock = b.clock;
@@ -126,11 +133,12 @@ public final class Compaction implements ModelInterceptor {
     public ModelResponse intercept(Chain chain) {
         ModelRequest request = chain.request();
         Sizing sizing = sizing(chain.contextWindow());
+        TokenCounter counter = counterFor(chain.modelName().isEmpty() ? model.name() : chain.modelName());
         long before = counter.count(request);
         long hard = sizing.hardLimit(request);
         long target = Math.min(sizing.trigger(), hard);
         if (before <= target) {
-            return send(chain, request, Usage.ZERO);
+            return send(chain, counter, request, Usage.ZERO);
         }
         CompactionPass.Result result;
         try {
@@ -144,7 +152,7 @@ public final class Compaction implements ModelInterceptor {
             // The request still fits the window: a failed summary must not end the run before it has to.
             chain.publish(new AgentEvent.ErrorOccurred(chain.runId(), clock.instant(),
                     "compaction failed, so the request goes out uncompacted: " + e.getMessage(), e));
-            return send(chain, request, Usage.ZERO);
+            return send(chain, counter, request, Usage.ZERO);
         }
         if (result.tokens() > hard) { // the pass never returns one; this is the last line of defence
             throw new ContextWindowExceededException("context window exceeded: the compacted request needs about "
@@ -157,7 +165,12 @@ public final class Compaction implements ModelInterceptor {
             chain.publish(new AgentEvent.ContextCompacted(chain.runId(), clock.instant(), request.messages().size(),
                     result.request().messages().size(), before, result.tokens()));
         }
-        return send(chain, result.request(), result.summaryUsage());
+        return send(chain, counter, result.request(), result.summaryUsage());
+    }
+
+    /** The builder's counter, or the default for the tokenizer family {@code modelName} suggests. */
+    private TokenCounter counterFor(String modelName) {
+        return counter != null ? counter : defaults.get(TokenizerFamily.forModel(modelName));
     }
 
     /** How to size one call: the window and what follows from it. */
@@ -182,7 +195,7 @@ public final class Compaction implements ModelInterceptor {
         int summaryTokens = summaryTokens(summaryMaxTokens, budget, window, budget < trigger
                 ? ", as the summarising model " + model.name() + " has a " + model.contextWindow() + "-token window" : "");
         return new Sizing(window, trigger, (long) Math.floor(compactTo * window),
-                new Summariser(model, summaryPrompt, summaryTokens, counter, budget));
+                new Summariser(model, summaryPrompt, summaryTokens, counterFor(model.name()), budget));
     }
 
     /** The summaries' output cap, given the most tokens a summarisation call may use. */
@@ -195,7 +208,7 @@ public final class Compaction implements ModelInterceptor {
         return tokens;
     }
 
-    private ModelResponse send(Chain chain, ModelRequest request, Usage summaryUsage) {
+    private static ModelResponse send(Chain chain, TokenCounter counter, ModelRequest request, Usage summaryUsage) {
         ModelResponse response = chain.proceed(request);
         counter.observe(request, response.usage());
         if (summaryUsage.equals(Usage.ZERO)) {
@@ -230,8 +243,13 @@ public final class Compaction implements ModelInterceptor {
         return keepRecentMessages;
     }
 
+    /**
+     * The counter given to the builder; without one, the calibrating estimate this instance uses for
+     * the summarising model's tokenizer family (the agent's requests are counted with the one for
+     * the agent's model's family, each learning from its own models' reports).
+     */
     public TokenCounter tokenCounter() {
-        return counter;
+        return counterFor(model.name());
     }
 
     /** The model that writes the summaries. */
@@ -243,14 +261,16 @@ public final class Compaction implements ModelInterceptor {
     public String toString() {
         return "Compaction[model=" + model.name() + ", window=" + (contextWindow > 0 ? contextWindow : "agent's")
                 + ", threshold=" + threshold + ", compactTo=" + compactTo + ", keepRecent=" + keepRecentMessages
-                + ", counter=" + counter + "]";
+                + ", counter=" + (counter != null ? counter : "calibrating estimate per tokenizer family") + "]";
     }
 
     /**
      * Builds a {@link Compaction}. Required: {@link #model}. Defaults: the agent's model's context
      * window, threshold 0.8, compacting down to half the threshold, 6 recent messages, a calibrating
-     * estimate for the tokenizer family the model's name suggests, {@link #DEFAULT_SUMMARY_PROMPT}, summaries of at most a quarter of
-     * the threshold (4,096 tokens at most), the system clock. Not thread-safe.
+     * estimate per tokenizer family (the agent's model's name chooses the one that sizes its
+     * requests, the summarising model's the one that sizes summarisation calls),
+     * {@link #DEFAULT_SUMMARY_PROMPT}, summaries of at most a quarter of the threshold (4,096 tokens
+     * at most), the system clock. Not thread-safe.
      */
     public static final class Builder {
         private Model model;
@@ -320,7 +340,10 @@ public final class Compaction implements ModelInterceptor {
             return this;
         }
 
-        /** How requests are sized; it also observes every call's usage (to calibrate, if it does). */
+        /**
+         * How requests are sized, the agent's and the summarisation calls alike; it also observes
+         * every call's usage (to calibrate, if it does).
+         */
         public Builder tokenCounter(TokenCounter counter) {
             this.counter = Objects.requireNonNull(counter, "counter");
             return this;
@@ -366,9 +389,7 @@ public final class Compaction implements ModelInterceptor {
             if (contextWindow > 0) {
                 summaryTokens(summaryMaxTokens, (long) Math.floor(threshold * contextWindow), contextWindow, "");
             }
-            TokenCounter c = counter != null ? counter
-                    : TokenCounter.calibrating(TokenCounter.estimating(TokenizerFamily.forModel(model.name())));
-            return new Compaction(this, c);
+            return new Compaction(this, counter);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.openagention.core.StopReason;
 import org.openagention.core.message.Message;
 import org.openagention.core.message.ToolResultMessage;
 import org.openagention.core.model.FinishReason;
+import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
@@ -117,5 +118,30 @@ class CompactionSizingTest {
         assertThat(ESTIMATE.count(chain.onlySent())).isLessThanOrEqualTo(40_000);
         assertThat(summariser.requests()).isNotEmpty().allSatisfy(r -> assertThat(ESTIMATE.count(r) + r.maxOutputTokens())
                 .as("a summarisation call inside 0.8 of the summariser's 4,000 tokens").isLessThanOrEqualTo(3_200));
+    }
+
+    @Test
+    void theAgentsRequestsAreCountedForTheAgentsTokenizerNotTheSummarisers() {
+        FakeModel summariser = new FakeModel("gpt-4o-mini").withContextWindow(128_000);
+        FakeModel agentModel = FakeModel.answering(r -> ModelResponse.builder().addText("ok")
+                .usage(new Usage(Math.round(TokenCounter.estimating(TokenizerFamily.ANTHROPIC).count(r) * 1.2), 5)).build());
+        Compaction compaction = Compaction.builder().model(summariser).build();
+        ModelRequest request = ModelRequest.builder().addMessage(Message.user("Fix the failing test. ".repeat(200))).build();
+
+        compaction.intercept(new DirectChain(new Model() {
+            @Override
+            public ModelResponse complete(ModelRequest r) {
+                return agentModel.complete(r);
+            }
+
+            @Override
+            public String name() {
+                return "claude-sonnet-4-5";
+            }
+        }, "run", request, 200_000));
+
+        CalibratingTokenCounter summarisers = (CalibratingTokenCounter) compaction.tokenCounter();
+        assertThat(summarisers.base().toString()).contains("OPENAI");
+        assertThat(summarisers.samples()).as("the agent's report calibrated the Anthropic estimate, not this one").isZero();
     }
 }

@@ -15,6 +15,7 @@ final class DirectChain implements ModelInterceptor.Chain {
     private final String runId;
     private final ModelRequest request;
     private final int contextWindow;
+    private final String modelName;
     final List<AgentEvent> published = new ArrayList<>();
     final List<ModelRequest> sent = new ArrayList<>();
 
@@ -28,6 +29,12 @@ final class DirectChain implements ModelInterceptor.Chain {
         this.runId = runId;
         this.request = request;
         this.contextWindow = contextWindow;
+        this.modelName = model.name();
+    }
+
+    @Override
+    public String modelName() {
+        return modelName;
     }
 
     @Override

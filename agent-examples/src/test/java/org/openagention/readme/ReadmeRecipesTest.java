@@ -18,6 +18,11 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openagention.core.RunResult;
+import org.openagention.core.StopReason;
+import org.openagention.core.context.Compaction;
+import org.openagention.core.context.TokenCounter;
+import org.openagention.core.context.TokenizerFamily;
 import org.openagention.core.message.Message;
 import org.openagention.core.message.ToolResultMessage;
 import org.openagention.core.model.FinishReason;
@@ -26,13 +31,15 @@ import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
 import org.openagention.core.model.Usage;
 import org.openagention.core.testing.FakeModel;
+import org.openagention.core.tool.Tool;
+import org.openagention.core.tool.ToolResult;
 import org.openagention.orchestration.batch.BatchItemResult;
 import org.openagention.orchestration.batch.BatchResult;
 import org.openagention.orchestration.provenance.ProvenanceSummary;
 import org.openagention.tools.Checkpoint;
 
 /**
- * The README's checkpoint, provenance and batch blocks compile as written and do what the text
+ * The README's compaction, checkpoint, provenance and batch blocks compile as written and do what the text
  * around them says: each is taken from README.md (the ```java block after its marker), compiled
  * with the JDK's compiler against the test class path, and called with a {@link FakeModel}.
  */
@@ -138,5 +145,33 @@ class ReadmeRecipesTest {
         assertThat(again.allSucceeded()).isTrue();
         assertThat(again.succeeded()).filteredOn(BatchItemResult.Succeeded::resumed).hasSize(3);
         assertThat(model.requests().size() - before).as("only the failed item ran again").isEqualTo(1);
+    }
+
+    record Page(int number) {}
+
+    @Test
+    void theCompactionBlockKeepsALongSessionInsideASmallWindow() throws Exception {
+        Method run = compile("compaction", "LongSession");
+        int window = 3_000;
+        FakeModel model = FakeModel.answering(r -> {
+            long input = TokenCounter.estimating(TokenizerFamily.GENERIC).count(r);
+            if (r.system().equals(Compaction.DEFAULT_SUMMARY_PROMPT)) {
+                return ModelResponse.builder().addText("Pages read so far, all fine.").usage(new Usage(input, 10)).build();
+            }
+            Message last = r.messages().get(r.messages().size() - 1);
+            int read = last instanceof ToolResultMessage t ? Integer.parseInt(t.outputs().get(0).toolUseId()) : 0;
+            assertThat(input).as("a request inside the window").isLessThanOrEqualTo(window);
+            return read == 12 ? ModelResponse.builder().addText("All 12 pages read.").usage(new Usage(input, 6)).build()
+                    : ModelResponse.builder().addToolUse(String.valueOf(read + 1), "read_page", "{\"number\":" + (read + 1) + "}")
+                            .finishReason(FinishReason.TOOL_USE).usage(new Usage(0, 8, input / 2, input - input / 2)).build();
+        }).withContextWindow(window);
+        Tool page = Tool.readOnly("read_page", "Reads a page", Page.class,
+                (a, ctx) -> ToolResult.success(("page " + a.number() + " says all is well. ").repeat(30)));
+
+        RunResult result = (RunResult) run.invoke(null, model, List.of(page), "Read pages 1 to 12.");
+
+        assertThat(result.stopReason()).as(result.detail()).isEqualTo(StopReason.COMPLETED);
+        assertThat(model.requests()).anySatisfy(r -> assertThat(r.system()).isEqualTo(Compaction.DEFAULT_SUMMARY_PROMPT));
+        assertThat(result.usage().cacheReadShare()).isBetween(0.2, 0.6);
     }
 }

@@ -38,7 +38,8 @@ import org.openagention.core.model.Usage;
  * is rare and deep: it waits for the threshold (default 0.8 of the window) and brings the request
  * down to {@code compactTo} (default half the threshold), which leaves a long stretch of turns before the next.
  * Anthropic's {@code cache_control} breakpoints sit on the stable prefix and the end of each request
- * ({@link org.openagention.core.providers.AnthropicModel}); OpenAI caches prefixes on its own. The
+ * ({@link org.openagention.core.providers.AnthropicModel}); OpenAI caches prefixes on its own, and
+ * {@link org.openagention.core.providers.OpenAiModel} keys a run's requests to one cache. The
  * {@code CacheSession} scenario in agent-bench measures the share.
  *
  * <p>Only what is sent changes: the run's transcript, its {@code RunResult} and its journal keep

@@ -43,7 +43,7 @@ public final class OpenAiChatRequests {
     private OpenAiChatRequests() {}
 
     /** A short, stable key for a run: {@code oa-} and 32 hex digits of the run id's SHA-256. */
-    static String cacheKey(String runId) {
+    public static String cacheKey(String runId) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(runId.getBytes(java.nio.charset.StandardCharsets.UTF_8));

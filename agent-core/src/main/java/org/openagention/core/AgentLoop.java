@@ -16,6 +16,7 @@ import org.openagention.core.message.Content;
 import org.openagention.core.message.Message;
 import org.openagention.core.message.ToolResultMessage;
 import org.openagention.core.message.UserMessage;
+import org.openagention.core.model.ContextWindowExceededException;
 import org.openagention.core.model.FinishReason;
 import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
@@ -262,7 +263,11 @@ public final class AgentLoop {
             if (events.active()) {
                 events.publish(new AgentEvent.ErrorOccurred(runId, options.clock().instant(), "model call failed: " + what, e));
             }
-            finish(StopReason.MODEL_ERROR, "the model call failed: " + what);
+            if (e instanceof ContextWindowExceededException) {
+                finish(StopReason.CONTEXT_WINDOW, what);
+            } else {
+                finish(StopReason.MODEL_ERROR, "the model call failed: " + what);
+            }
         }
     }
 

@@ -70,6 +70,11 @@ final class ModelChain implements ModelInterceptor.Chain {
     }
 
     @Override
+    public int contextWindow() {
+        return agent.model().contextWindow();
+    }
+
+    @Override
     public void publish(AgentEvent event) {
         if (events.active()) {
             events.publish(event);

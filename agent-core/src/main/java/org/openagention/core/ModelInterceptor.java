@@ -41,6 +41,15 @@ public interface ModelInterceptor {
             return "";
         }
 
+        /**
+         * The {@link org.openagention.core.model.Model#contextWindow() context window} of the model
+         * the chain ends in, in tokens; 0 when it does not report one, and for chains outside a run
+         * (the default).
+         */
+        default int contextWindow() {
+            return 0;
+        }
+
         /** Runs the rest of the chain with {@code request}. */
         ModelResponse proceed(ModelRequest request);
 

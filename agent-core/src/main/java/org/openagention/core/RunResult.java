@@ -15,7 +15,9 @@ import org.openagention.core.model.Usage;
  * @param detail a sentence on why it ended (which limit, which error); empty when completed
  * @param transcript every message of the run, in order
  * @param turns how many model calls the run made
- * @param usage tokens spent over the run
+ * @param usage tokens spent over the run, summarisation calls included; prompt-cache reads and
+ *     writes are counted apart ({@link Usage#cacheReadTokens()}, {@link Usage#cacheWriteTokens()},
+ *     {@link Usage#cacheReadShare()})
  * @param costUsd dollars spent, by the agent's price table
  * @param elapsed wall-clock time of the run
  *

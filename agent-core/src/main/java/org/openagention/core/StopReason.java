@@ -22,7 +22,13 @@ public enum StopReason {
     /** Someone cancelled the run. */
     CANCELLED,
     /** The model provider failed and retries did not help. */
-    MODEL_ERROR;
+    MODEL_ERROR,
+    /**
+     * The next request would not fit the model's context window, even with the older messages
+     * compacted (a single message too large, or a provider that said the prompt is too long); it
+     * was not sent, or the provider refused it.
+     */
+    CONTEXT_WINDOW;
 
     /** Whether the run ended with the model's own final answer. */
     public boolean isSuccess() {

@@ -76,6 +76,8 @@ final class HtmlReport {
         // An orchestrated run's journal counts its workers' attempts; the planner and reviewer agents journal apart.
         stat(sb, r.orchestrated ? "worker tokens" : "tokens", String.format(Locale.ROOT, "%,d", r.tokens()));
         stat(sb, r.orchestrated ? "worker cost" : "cost", TextProgress.money(r.cost()));
+        stat(sb, "input read from cache", RunRecord.cacheShare(r.agents.stream().map(a -> a.usage)
+                .reduce(org.openagention.core.model.Usage.ZERO, org.openagention.core.model.Usage::plus)));
         stat(sb, "duration", r.started != null && r.finished != null
                 ? seconds(Duration.between(r.started, r.finished)) : "unfinished");
         stat(sb, "errors and retries", String.valueOf(r.problems.size()));
@@ -89,7 +91,8 @@ final class HtmlReport {
 
     private static void tasksTable(StringBuilder sb, RunRecord r) {
         sb.append("<table id=\"task-table\"><tr><th>task</th><th>state</th><th class=\"num\">attempts</th>"
-                + "<th class=\"num\">turns</th><th class=\"num\">tokens</th><th class=\"num\">cost</th>"
+                + "<th class=\"num\">turns</th><th class=\"num\">tokens</th><th class=\"num\">cache read</th>"
+                + "<th class=\"num\">cost</th>"
                 + "<th class=\"num\">time</th><th>merged</th></tr>");
         for (RunRecord.TaskRecord t : r.tasks.values()) {
             long ms = t.attempts.stream().mapToLong(a -> a.elapsedMs).sum();
@@ -98,6 +101,7 @@ final class HtmlReport {
                     .append(Html.escape(t.skippedBecause.isEmpty() ? t.state : "SKIPPED")).append("</span></td>")
                     .append("<td class=\"num\">").append(t.attempts.size()).append("</td><td class=\"num\">")
                     .append(t.turns()).append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,d", t.tokens()))
+                    .append("</td><td class=\"num\">").append(RunRecord.cacheShare(r.usage(t)))
                     .append("</td><td class=\"num\">").append(TextProgress.money(t.cost())).append("</td><td class=\"num\">")
                     .append(seconds(Duration.ofMillis(ms))).append("</td><td>")
                     .append(t.merged == null ? "-" : t.merged ? "yes" : "conflict").append("</td></tr>");

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.core.model.PriceTable;
+import org.openagention.core.model.Usage;
 
 /**
  * A run as its journal tells it, for the report: an orchestrated run's tasks (goal, dependencies,
@@ -86,6 +87,8 @@ final class RunRecord {
         String stopReason = "";
         String detail = "";
         long tokens;
+        /** Input, output, cache reads and writes of the run (or of its turns so far, when unfinished). */
+        Usage usage = Usage.ZERO;
         double costUsd;
         final List<Turn> turns = new ArrayList<>();
     }
@@ -96,6 +99,7 @@ final class RunRecord {
         Instant responded;
         String text = "";
         long tokens;
+        Usage usage = Usage.ZERO;
         String model = "";
         final List<Call> calls = new ArrayList<>();
     }
@@ -162,9 +166,8 @@ final class RunRecord {
                     t.started = last != null ? last : e.at();
                     t.responded = e.at();
                     t.model = p.path("model").asText("");
-                    JsonNode u = p.path("usage");
-                    t.tokens = u.path("input").asLong() + u.path("output").asLong() + u.path("cacheRead").asLong()
-                            + u.path("cacheWrite").asLong();
+                    t.usage = usage(p.path("usage"));
+                    t.tokens = t.usage.totalTokens();
                     StringBuilder text = new StringBuilder();
                     int index = 0;
                     for (JsonNode c : p.path("content")) {
@@ -201,9 +204,8 @@ final class RunRecord {
                     a.stopReason = p.path("stopReason").asText("");
                     a.detail = p.path("detail").asText("");
                     a.costUsd = p.path("costUsd").asDouble();
-                    JsonNode u = p.path("usage");
-                    a.tokens = u.path("input").asLong() + u.path("output").asLong() + u.path("cacheRead").asLong()
-                            + u.path("cacheWrite").asLong();
+                    a.usage = usage(p.path("usage"));
+                    a.tokens = a.usage.totalTokens();
                     if (!a.stopReason.equals("COMPLETED")) {
                         r.problems.add(new Problem(e.at(), lane, "agent stopped", a.stopReason + ": " + a.detail));
                     }
@@ -213,6 +215,7 @@ final class RunRecord {
             last = e.at();
         }
         if (a.finished == null) {
+            a.usage = a.turns.stream().map(t -> t.usage).reduce(Usage.ZERO, Usage::plus);
             a.tokens = a.turns.stream().mapToLong(t -> t.tokens).sum();
             a.costUsd = 0;
             for (Turn t : a.turns) {
@@ -220,6 +223,29 @@ final class RunRecord {
             }
         }
         return a;
+    }
+
+    private static Usage usage(JsonNode u) {
+        return new Usage(Math.max(0, u.path("input").asLong()), Math.max(0, u.path("output").asLong()),
+                Math.max(0, u.path("cacheRead").asLong()), Math.max(0, u.path("cacheWrite").asLong()));
+    }
+
+    /** The usage of a task's worker runs, over its attempts. */
+    Usage usage(TaskRecord t) {
+        Usage sum = Usage.ZERO;
+        for (Attempt a : t.attempts) {
+            for (AgentRun ag : agents) {
+                if (!a.workerRunId.isEmpty() && ag.runId.equals(a.workerRunId)) {
+                    sum = sum.plus(ag.usage);
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** The share of input read from the prompt cache, as "85%", or "-" with no input. */
+    static String cacheShare(Usage u) {
+        return u.totalInputTokens() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * u.cacheReadShare());
     }
 
     private static int turnOf(String stepId) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentListener;
 import org.openagention.core.model.PriceTable;
+import org.openagention.core.model.Usage;
 import org.openagention.orchestration.OrchestrationEvent;
 /**
  * Progress for a person: on a terminal, a table of the tasks (state, attempt, turns, tokens, cost,
@@ -34,6 +35,7 @@ final class TextProgress implements Progress {
         int attempt;
         int turns;
         long tokens;
+        Usage usage = Usage.ZERO;
         double cost;
         long startNanos;
         long endNanos;
@@ -81,6 +83,7 @@ final class TextProgress implements Progress {
                 row.now = "thinking";
             } else if (e instanceof AgentEvent.ModelResponded r) {
                 row.tokens += r.response().usage().totalTokens();
+                row.usage = row.usage.plus(r.response().usage());
                 row.cost += prices.cost(r.response().modelId(), r.response().usage());
                 row.now = "";
             } else if (e instanceof AgentEvent.ToolCallStarted s) {
@@ -220,6 +223,10 @@ final class TextProgress implements Progress {
                     live ? r.now : ""));
         }
         lines.add(String.format(Locale.ROOT, "%-18s %-8s %3s %5s %,9d %9s", "total", "", "", "", tokens, money(cost)));
+        Usage all = rows.values().stream().map(r -> r.usage).reduce(Usage.ZERO, Usage::plus);
+        if (!live && all.totalInputTokens() > 0) {
+            lines.add(cacheLine(all));
+        }
         return lines;
     }
 
@@ -234,6 +241,12 @@ final class TextProgress implements Progress {
         long end = r.endNanos != 0 ? r.endNanos : System.nanoTime();
         long s = Math.max(0, (end - r.startNanos) / 1_000_000_000L);
         return s < 60 ? s + "s" : (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
+    }
+
+    /** The prompt cache's part of the input, for the end-of-run summary. */
+    static String cacheLine(Usage u) {
+        return String.format(Locale.ROOT, "prompt cache: %,d input tokens read from it (%.0f%%), %,d written to it,"
+                + " %,d uncached", u.cacheReadTokens(), 100 * u.cacheReadShare(), u.cacheWriteTokens(), u.inputTokens());
     }
 
     static String money(double usd) {

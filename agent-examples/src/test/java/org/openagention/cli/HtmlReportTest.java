@@ -58,6 +58,34 @@ class HtmlReportTest {
     }
 
     @Test
+    void theReportShowsTheShareOfInputReadFromThePromptCachePerTask() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("cached"));
+        FakeModel model = new FakeModel("claude-sonnet-4-5");
+        model.enqueue(ModelResponse.builder().modelId("claude-sonnet-4-5").usage(new Usage(100, 40, 0, 900))
+                .finishReason(FinishReason.TOOL_USE).addToolUse("c1", "list_dir", "{\"path\":\".\"}").build());
+        model.enqueue(ModelResponse.builder().modelId("claude-sonnet-4-5").usage(new Usage(100, 20, 900, 0))
+                .addText("done").build());
+        JournalStore journal = JournalStore.file(dir.resolve("cache-runs"));
+        RunResult result = Agent.builder().model(model).tools(FileTools.all(Workspace.local(repo))).build()
+                .run("List the files", RunOptions.builder().journal(journal).build());
+        assertThat(result.usage().cacheReadShare()).isEqualTo(0.45); // 900 of 2,000 input tokens
+        RunRecord record = RunRecord.read(journal, result.runId(), journal.read(result.runId()), Demo.prices());
+        assertThat(HtmlReport.render(record)).contains("input read from cache</span><b>45%</b>");
+
+        // An orchestrated run: each task's share comes from its workers' runs.
+        RunRecord.TaskRecord task = new RunRecord.TaskRecord();
+        task.id = "fix";
+        RunRecord.Attempt attempt = new RunRecord.Attempt();
+        attempt.number = 1;
+        attempt.workerRunId = result.runId();
+        task.attempts.add(attempt);
+        record.orchestrated = true;
+        record.tasks.put(task.id, task);
+        assertThat(RunRecord.cacheShare(record.usage(task))).isEqualTo("45%");
+        assertThat(HtmlReport.render(record)).contains("<th class=\"num\">cache read</th>").contains(">45%</td>");
+    }
+
+    @Test
     void theReportRendersInHeadlessChromiumWithoutErrors() throws Exception {
         Path journals = dir.resolve("runs");
         RunRecord record = hostileRun(journals);

@@ -58,7 +58,7 @@ class ChapterExamplesTest {
                         "nothing was lost: RefundTest fails: expected 10 but was 12.",
                         "context compacted: 9 -> 3 messages",
                         "exact wording lost from what was sent: true",
-                        "stopped: MODEL_ERROR (the model call failed: context window exceeded"),
+                        "stopped: CONTEXT_WINDOW (context window exceeded"),
                 chapter(Ch05SafeEditing.class,
                         "revert gives back the original: true",
                         "empty diff: [The diff is empty.]",

@@ -12,10 +12,13 @@ import org.openagention.core.model.Usage;
  * and the ratio between them and the base count of the request that was sent corrects the next
  * counts.
  *
- * <p>The first report sets the ratio; later ones move it part of the way (an exponential moving
- * average), so one odd report cannot swing it far. Reports of zero input tokens (servers that send
- * no usage) are ignored, and each observed ratio is clamped to [{@value #MIN_RATIO},
- * {@value #MAX_RATIO}]. Until the first report the base count is used as is.
+ * <p>It cannot be fooled into sizing requests too small. Reports that cannot be true are ignored:
+ * none or zero input tokens (servers that send no usage), and fewer than {@value #MIN_PLAUSIBLE}
+ * of the base count (canned usage from a fake, a server that counts something else). Each
+ * plausible report is clamped to [{@value #MIN_RATIO}, {@value #MAX_RATIO}], so a count is never
+ * below {@value #MIN_RATIO} of the base count: the conservative estimate. The first plausible
+ * report sets the ratio; later ones move it part of the way (an exponential moving average), so one
+ * odd report cannot swing it far. Until the first plausible report the base count is used as is.
  *
  * <pre>{@code
  * CalibratingTokenCounter counter = TokenCounter.calibrating(TokenCounter.estimating(TokenizerFamily.OPENAI));
@@ -25,8 +28,13 @@ import org.openagention.core.model.Usage;
  * <p>Thread-safe and lock-free: many runs may count and report at once.
  */
 public final class CalibratingTokenCounter implements TokenCounter {
-    /** The smallest ratio one report may suggest. */
-    public static final double MIN_RATIO = 0.25;
+    /**
+     * The smallest ratio one report may suggest, so the floor of every count as a fraction of the
+     * base count.
+     */
+    public static final double MIN_RATIO = 0.8;
+    /** Reports below this fraction of the base count are implausible and ignored. */
+    public static final double MIN_PLAUSIBLE = 0.5;
     /** The largest ratio one report may suggest. */
     public static final double MAX_RATIO = 4.0;
     /** How far each report after the first moves the ratio towards what it suggests. */
@@ -44,7 +52,7 @@ public final class CalibratingTokenCounter implements TokenCounter {
     @Override
     public long count(ModelRequest request) {
         long raw = base.count(request);
-        return (long) Math.ceil(raw * state.get().ratio());
+        return (long) Math.ceil(raw * Math.max(MIN_RATIO, state.get().ratio()));
     }
 
     @Override
@@ -54,7 +62,7 @@ public final class CalibratingTokenCounter implements TokenCounter {
             return;
         }
         long estimate = base.count(request);
-        if (estimate <= 0) {
+        if (estimate <= 0 || truth < MIN_PLAUSIBLE * estimate) {
             return;
         }
         double sample = Math.min(MAX_RATIO, Math.max(MIN_RATIO, (double) truth / estimate));

@@ -8,7 +8,7 @@ import org.openagention.core.message.Content;
 import org.openagention.core.message.Message;
 import org.openagention.core.message.SystemMessage;
 import org.openagention.core.message.UserMessage;
-import org.openagention.core.model.ModelException;
+import org.openagention.core.model.ContextWindowExceededException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.Usage;
 
@@ -34,17 +34,24 @@ final class CompactionPass {
     private final TokenCounter counter;
     private final Summariser summariser;
     private final int keepRecent;
+    private final long lowWater;
     private final long target;
     private final long hard;
     private final ModelRequest request;
     private final List<Message> messages;
     private final int pinned;
 
-    CompactionPass(TokenCounter counter, Summariser summariser, int keepRecent, long target, long hard,
+    /**
+     * @param lowWater the size a compaction aims for (the verbatim part is cut to fit it)
+     * @param target the size above which the request is compacted
+     * @param hard the most the request may have
+     */
+    CompactionPass(TokenCounter counter, Summariser summariser, int keepRecent, long lowWater, long target, long hard,
             ModelRequest request) {
         this.counter = counter;
         this.summariser = summariser;
         this.keepRecent = keepRecent;
+        this.lowWater = lowWater;
         this.target = target;
         this.hard = hard;
         this.request = request;
@@ -94,7 +101,10 @@ final class CompactionPass {
         }
     }
 
-    /** The bound to try first: keeping at least {@code keepRecent} messages, or fewer if they would not fit. */
+    /**
+     * The bound to try first: keeping at least {@code keepRecent} messages, or fewer if they would
+     * not fit below the low-water mark with the summary.
+     */
     private int firstBound(List<Integer> bounds) {
         int i = 0;
         for (int j = 0; j < bounds.size(); j++) {
@@ -103,7 +113,7 @@ final class CompactionPass {
             }
         }
         long reserve = summariser.maxTokens() + counter.count(ModelRequest.builder().addMessage(Message.user(HEADER)).build());
-        while (i < bounds.size() - 1 && keptTokens(bounds.get(i)) + reserve > target) {
+        while (i < bounds.size() - 1 && keptTokens(bounds.get(i)) + reserve > lowWater) {
             i++;
         }
         return i;
@@ -183,8 +193,8 @@ final class CompactionPass {
         return request.toBuilder().messages(out).build();
     }
 
-    private ModelException tooLarge(long tokens) {
-        return new ModelException("context window exceeded: even with the older messages summarised, the request"
+    private ContextWindowExceededException tooLarge(long tokens) {
+        return new ContextWindowExceededException("context window exceeded: even with the older messages summarised, the request"
                 + " needs about " + tokens + " tokens, more than the " + hard + " the context window allows"
                 + (request.maxOutputTokens() > 0 ? " with " + request.maxOutputTokens() + " reserved for output" : "")
                 + ". A single recent message is too large: cap tool output (ToolOutputLimit) or use a model with a"

@@ -4,6 +4,7 @@ package org.openagention.core.context;
 import java.util.ArrayList;
 import java.util.List;
 import org.openagention.core.message.Message;
+import org.openagention.core.model.ContextWindowExceededException;
 import org.openagention.core.model.Model;
 import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
@@ -70,7 +71,7 @@ final class Summariser {
         long base = counter.count(request(summary, "", original));
         long room = budget - maxTokens - base;
         if (room <= 0) {
-            throw new ModelException("context window exceeded: the checkpoint summary so far needs about " + base
+            throw new ContextWindowExceededException("context window exceeded: the checkpoint summary so far needs about " + base
                     + " tokens, which leaves no room to extend it within " + budget
                     + " tokens; give the model a larger context window or a smaller summaryMaxTokens");
         }
@@ -103,7 +104,7 @@ final class Summariser {
         long cost = Math.max(1, counter.count(single(piece)) - empty);
         int target = (int) Math.min(piece.length() - 200L, (long) (piece.length() * 0.9 * tokens / cost));
         if (target < 200) {
-            throw new ModelException("context window exceeded: one message is too large to summarise within "
+            throw new ContextWindowExceededException("context window exceeded: one message is too large to summarise within "
                     + budget + " tokens, even cut to its head and tail");
         }
         return SummaryInput.cap(piece, target);

@@ -74,7 +74,8 @@ public final class OpenAiModel implements Model {
         }
         this.model = b.model;
         this.contextWindow = b.contextWindow;
-        this.options = new OpenAiChatRequests.Options(b.model, openAiItself, b.strictJsonSchema);
+        this.options = new OpenAiChatRequests.Options(b.model, openAiItself, b.strictJsonSchema,
+                b.promptCacheKey != null ? b.promptCacheKey : openAiItself);
         this.headers = headers(b);
         this.transport = b.conn.transport(PROVIDER);
     }
@@ -151,6 +152,8 @@ public final class OpenAiModel implements Model {
         private String project;
         private final List<String> extraHeaders = new ArrayList<>();
         private boolean strictJsonSchema;
+        /** Null: on for OpenAI itself, off for other servers. */
+        private Boolean promptCacheKey;
         private int contextWindow;
 
         private Builder() {}
@@ -209,6 +212,17 @@ public final class OpenAiModel implements Model {
          */
         public Builder http(Consumer<HttpOptions.Builder> change) {
             conn.http(change);
+            return this;
+        }
+
+        /**
+         * Whether to send {@code prompt_cache_key} (a hash of the run id) so that OpenAI routes a
+         * run's requests, which extend one another, to the same prompt cache even when many runs
+         * share a system prompt and tools. On by default for OpenAI itself, off for other servers
+         * (which may not know the field).
+         */
+        public Builder promptCacheKey(boolean send) {
+            this.promptCacheKey = send;
             return this;
         }
 

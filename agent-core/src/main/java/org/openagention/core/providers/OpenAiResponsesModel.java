@@ -62,7 +62,8 @@ public final class OpenAiResponsesModel implements Model {
             h.addAll(List.of("openai-project", b.project));
         }
         this.headers = b.conn.headers(h);
-        this.options = new ResponsesRequests.Options(b.model, b.maxOutputTokens, b.reasoningEffort, b.store);
+        this.options = new ResponsesRequests.Options(b.model, b.maxOutputTokens, b.reasoningEffort, b.store,
+                b.promptCacheKey != null ? b.promptCacheKey : endpoint.getHost().endsWith("api.openai.com"));
         this.contextWindow = b.contextWindow;
         this.transport = b.conn.transport("openai-responses");
     }
@@ -133,6 +134,8 @@ public final class OpenAiResponsesModel implements Model {
         private int maxOutputTokens;
         private String reasoningEffort = "";
         private Boolean store = false;
+        /** Null: on for OpenAI itself, off for other servers. */
+        private Boolean promptCacheKey;
         private int contextWindow;
 
         private Builder() {}
@@ -183,6 +186,16 @@ public final class OpenAiResponsesModel implements Model {
          */
         public Builder reasoningEffort(String effort) {
             this.reasoningEffort = Objects.requireNonNull(effort, "effort");
+            return this;
+        }
+
+        /**
+         * Whether to send {@code prompt_cache_key} (a hash of the run id) so that OpenAI routes a
+         * run's requests, which extend one another, to the same prompt cache even when many runs
+         * share instructions and tools. On by default for OpenAI itself, off for other servers.
+         */
+        public Builder promptCacheKey(boolean send) {
+            this.promptCacheKey = send;
             return this;
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.openagention.core.internal.Json;
+import org.openagention.core.providers.internal.OpenAiChatRequests;
 import org.openagention.core.message.AssistantMessage;
 import org.openagention.core.message.Content;
 import org.openagention.core.message.Message;
@@ -24,8 +25,13 @@ final class ResponsesRequests {
      *
      * @param reasoningEffort {@code low}, {@code medium}... or empty to leave the model's default
      * @param store whether the provider may keep the response; null leaves its default
+     * @param promptCacheKey whether to send {@code prompt_cache_key}, a hash of the request's run id
      */
-    record Options(String model, int maxOutputTokens, String reasoningEffort, Boolean store) {}
+    record Options(String model, int maxOutputTokens, String reasoningEffort, Boolean store, boolean promptCacheKey) {
+        Options(String model, int maxOutputTokens, String reasoningEffort, Boolean store) {
+            this(model, maxOutputTokens, reasoningEffort, store, false);
+        }
+    }
 
     private ResponsesRequests() {}
 
@@ -62,6 +68,10 @@ final class ResponsesRequests {
         }
         if (options.store() != null) {
             body.put("store", options.store());
+        }
+        String runId = request.metadata().get("run_id");
+        if (options.promptCacheKey() && runId != null && !runId.isEmpty()) {
+            body.put("prompt_cache_key", OpenAiChatRequests.cacheKey(runId));
         }
         body.put("stream", stream);
         return body;

@@ -102,7 +102,7 @@ class CompactionTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
     void keptPartNeverSeparatesToolUsesFromTheirResults(int keepRecent) {
         List<Message> messages = toolSession(30, 1000);
-        Compaction c = compaction().keepRecentMessages(keepRecent).build();
+        Compaction c = compaction().keepRecentMessages(keepRecent).compactTo(0.8).build();
         List<Message> sent = call(c, "run", messages).onlySent().messages();
 
         assertThat(sent.get(0)).isInstanceOf(UserMessage.class);
@@ -259,10 +259,24 @@ class CompactionTest {
 
     @Test
     void calibratingCounterLearnsFromTheCallsItSizes() {
+        FakeModel truthful = FakeModel.answering(r -> ModelResponse.builder()
+                .addText(isSummaryCall(r) ? "SUMMARY#" + summaries.incrementAndGet() : "ok")
+                .usage(new Usage(Math.round(COUNTER.count(r) * 1.2), 5)).build());
         CalibratingTokenCounter counter = TokenCounter.calibrating(COUNTER);
-        Compaction c = compaction().tokenCounter(counter).build();
-        call(c, "run", toolSession(30, 1000));
+        Compaction c = Compaction.builder().model(truthful).contextWindow(WINDOW).tokenCounter(counter).build();
+        c.intercept(new DirectChain(truthful, "run", ModelRequest.builder().messages(toolSession(30, 1000)).build()));
         assertThat(counter.samples()).as("the summarisation calls and the call itself").isEqualTo(summaries.get() + 1);
+        assertThat(counter.ratio()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void compactionIsDeepTheVerbatimPartIsCutToTheLowWaterMark() {
+        List<Message> messages = toolSession(30, 1000);
+        Compaction c = compaction().keepRecentMessages(40).build();
+        List<Message> sent = call(c, "run", messages).onlySent().messages();
+        assertThat(COUNTER.count(ModelRequest.builder().messages(sent).build()))
+                .as("down to compactTo (0.4) of the window, not just under the threshold").isLessThanOrEqualTo(4_000);
+        assertToolPairsIntact(sent);
     }
 
     @Test
@@ -292,12 +306,16 @@ class CompactionTest {
     void builderRequiresAModelAndAContextWindow() {
         assertThatThrownBy(() -> Compaction.builder().build()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("needs a model");
-        assertThatThrownBy(() -> Compaction.builder().model(new FakeModel()).build())
+        Compaction noWindow = Compaction.builder().model(new FakeModel()).build();
+        ModelRequest request = ModelRequest.builder().addMessage(Message.user("hi")).build();
+        assertThatThrownBy(() -> noWindow.intercept(new DirectChain(model, "run", request)))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("contextWindow(tokens)");
         Compaction fromModel = Compaction.builder().model(new FakeModel().withContextWindow(50_000)).build();
-        assertThat(fromModel.contextWindow()).isEqualTo(50_000);
-        assertThat(fromModel.trigger()).isEqualTo(40_000);
+        assertThat(fromModel.contextWindow()).as("the agent's model's, read at each call").isZero();
+        assertThat(fromModel.compactTo()).isEqualTo(0.4);
         assertThat(fromModel.tokenCounter()).isInstanceOf(CalibratingTokenCounter.class);
+        assertThatThrownBy(() -> compaction().compactTo(0.9).build()).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("must not be above the threshold");
         assertThatThrownBy(() -> compaction().summaryMaxTokens(5000).build()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("at most half the compaction threshold");
         assertThatThrownBy(() -> Compaction.builder().threshold(1.5)).isInstanceOf(IllegalArgumentException.class);

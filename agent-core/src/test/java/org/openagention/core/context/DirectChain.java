@@ -14,13 +14,32 @@ final class DirectChain implements ModelInterceptor.Chain {
     private final Model model;
     private final String runId;
     private final ModelRequest request;
+    private final int contextWindow;
+    private final String modelName;
     final List<AgentEvent> published = new ArrayList<>();
     final List<ModelRequest> sent = new ArrayList<>();
 
     DirectChain(Model model, String runId, ModelRequest request) {
+        this(model, runId, request, 0);
+    }
+
+    /** A chain whose model reports {@code contextWindow} tokens, as an agent's chain does. */
+    DirectChain(Model model, String runId, ModelRequest request, int contextWindow) {
         this.model = model;
         this.runId = runId;
         this.request = request;
+        this.contextWindow = contextWindow;
+        this.modelName = model.name();
+    }
+
+    @Override
+    public String modelName() {
+        return modelName;
+    }
+
+    @Override
+    public int contextWindow() {
+        return contextWindow;
     }
 
     @Override

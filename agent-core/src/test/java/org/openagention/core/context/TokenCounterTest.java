@@ -124,6 +124,27 @@ class TokenCounterTest {
     }
 
     @Test
+    void implausibleReportsAreIgnoredAndCountsNeverFallBelowTheConservativeEstimate() {
+        TokenCounter base = TokenCounter.estimating(TokenizerFamily.GENERIC);
+        CalibratingTokenCounter counter = TokenCounter.calibrating(base);
+        ModelRequest sent = userText(PROSE.repeat(40));
+        long estimate = base.count(sent);
+        counter.observe(sent, new Usage(10, 5)); // a fake's canned usage
+        counter.observe(sent, new Usage(estimate / 3, 5)); // a server counting something else
+        assertThat(counter.samples()).as("far below the estimate: ignored").isZero();
+        assertThat(counter.count(sent)).isEqualTo(estimate);
+
+        counter.observe(sent, new Usage(Math.round(estimate * 0.6), 5)); // plausible but low: clamped
+        assertThat(counter.samples()).isEqualTo(1);
+        assertThat(counter.ratio()).isEqualTo(CalibratingTokenCounter.MIN_RATIO);
+        for (int i = 0; i < 50; i++) {
+            counter.observe(sent, new Usage(Math.round(estimate * 0.55), 5));
+        }
+        assertThat(counter.count(sent)).as("never below the conservative estimate")
+                .isGreaterThanOrEqualTo((long) (estimate * CalibratingTokenCounter.MIN_RATIO));
+    }
+
+    @Test
     void concurrentReportsAreAllCounted() throws Exception {
         TokenCounter base = TokenCounter.estimating(TokenizerFamily.OPENAI);
         CalibratingTokenCounter counter = TokenCounter.calibrating(base);

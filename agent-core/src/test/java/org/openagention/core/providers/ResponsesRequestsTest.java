@@ -48,6 +48,14 @@ class ResponsesRequestsTest {
     }
 
     @Test
+    void aRunsRequestsCarryOnePromptCacheKeyWhenAskedFor() {
+        ModelRequest r = ModelRequest.builder().addMessage(Message.user("hi")).putMetadata("run_id", "run-7").build();
+        ResponsesRequests.Options keyed = new ResponsesRequests.Options("gpt-5", 0, "", null, true);
+        assertThat(ResponsesRequests.body(r, keyed, false).get("prompt_cache_key").asText()).matches("oa-[0-9a-f]{32}");
+        assertThat(ResponsesRequests.body(r, OPTIONS, false).has("prompt_cache_key")).isFalse();
+    }
+
+    @Test
     void toolChoiceMapsToResponsesNames() {
         ModelRequest.Builder b = ModelRequest.builder().addMessage(Message.user("hi"))
                 .addTool(new ToolSpec("ls", "Lists", "{\"type\":\"object\"}"));

@@ -61,7 +61,7 @@ final class SkillFileParser {
             root = YAML.readTree(String.join("\n", yamlLines));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 2 : Math.max(1, e.getLocation().getLineNr()) + 1;
-            return new SkillProblem(file, line, "the front matter is not valid YAML: " + e.getOriginalMessage());
+            return new SkillProblem(file, line, "the front matter is not valid YAML: " + oneLine(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new SkillProblem(file, 2, "the front matter is empty: it needs 'name' and 'description'");
@@ -81,6 +81,22 @@ final class SkillFileParser {
             text = text.substring(1);
         }
         return List.of(text.split("\r?\n", -1));
+    }
+
+    /**
+     * The YAML parser's message in one line, without its own positions: SnakeYAML writes each part
+     * (the context, then the problem) on a line of its own, followed by {@code in 'reader', line N,
+     * column M:}, a snippet and a caret, all counted within the front matter, not the file.
+     */
+    static String oneLine(String message) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String l : message.split("\\R")) {
+            if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
+                String part = l.strip();
+                parts.add(part.endsWith(":") ? part.substring(0, part.length() - 1) : part);
+            }
+        }
+        return parts.isEmpty() ? message.strip().replaceAll("\\s*\\R\\s*", " ") : String.join(", ", parts);
     }
 
     /** The 1-based line of {@code key:} in a SKILL.md's front matter; 1 when not found. */

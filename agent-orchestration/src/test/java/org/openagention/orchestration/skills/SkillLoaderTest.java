@@ -75,6 +75,25 @@ class SkillLoaderTest {
         assertProblem(result, "twice", 4, "Duplicate field 'description'");
     }
 
+    @Test
+    void malformedYamlIsReportedInOneLineWithTheFilesLineNumber() throws IOException {
+        write(root, "flow", "---\nname: flow\ndescription: [unclosed\n---\nbody\n");
+        write(root, "indent", "---\nname: indent\ndescription: fine\n  metadata: x\n   bad: : y\n---\nbody\n");
+        write(root, "tab", "---\nname: tab\ndescription: \"unterminated\n---\n");
+
+        SkillLoadResult result = SkillLoader.load(root);
+
+        for (String folder : new String[] {"flow", "indent", "tab"}) {
+            SkillProblem p = result.problems().stream().filter(x -> x.file().getParent().endsWith(folder))
+                    .findFirst().orElseThrow();
+            assertThat(p.toString()).as(folder).doesNotContain("\n").contains("not valid YAML")
+                    .doesNotContainPattern("line \\d").doesNotContain("column").doesNotContain("reader");
+            assertThat(p.line()).as("%s", p).isBetween(2, 4);
+        }
+        assertProblem(result, "flow", 3,
+                "not valid YAML: while parsing a flow sequence, expected ',' or ']', but got <stream end>");
+    }
+
     private void assertProblem(SkillLoadResult result, String folder, int line, String message) {
         Path file = root.resolve(folder).resolve("SKILL.md");
         assertThat(result.problems()).filteredOn(p -> p.file().endsWith(root.relativize(file)))

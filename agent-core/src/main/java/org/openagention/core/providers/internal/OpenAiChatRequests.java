@@ -26,10 +26,32 @@ import org.openagention.core.tool.ToolSpec;
  */
 public final class OpenAiChatRequests {
 
-    /** Per-model choices that shape the body. */
-    public record Options(String defaultModel, boolean useMaxCompletionTokens, boolean strictJsonSchema) {}
+    /**
+     * Per-model choices that shape the body.
+     *
+     * @param promptCacheKey whether to send {@code prompt_cache_key}, derived from the request's
+     *     {@code run_id} metadata: OpenAI routes requests with the same key and prefix to the same
+     *     cache, so concurrent runs that share a system prompt and tools do not crowd each other out
+     */
+    public record Options(String defaultModel, boolean useMaxCompletionTokens, boolean strictJsonSchema,
+            boolean promptCacheKey) {
+        public Options(String defaultModel, boolean useMaxCompletionTokens, boolean strictJsonSchema) {
+            this(defaultModel, useMaxCompletionTokens, strictJsonSchema, false);
+        }
+    }
 
     private OpenAiChatRequests() {}
+
+    /** A short, stable key for a run: {@code oa-} and 32 hex digits of the run id's SHA-256. */
+    public static String cacheKey(String runId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(runId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "oa-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 
     public static byte[] write(ModelRequest request, Options options, boolean stream) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(Json.MAPPER.getFactory()._getBufferRecycler(), 2048);
@@ -57,6 +79,10 @@ public final class OpenAiChatRequests {
                     g.writeString(s);
                 }
                 g.writeEndArray();
+            }
+            String runId = request.metadata().get("run_id");
+            if (options.promptCacheKey() && runId != null && !runId.isEmpty()) {
+                g.writeStringField("prompt_cache_key", cacheKey(runId));
             }
             if (stream) {
                 g.writeBooleanField("stream", true);

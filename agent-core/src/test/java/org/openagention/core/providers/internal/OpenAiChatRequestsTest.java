@@ -26,6 +26,20 @@ class OpenAiChatRequestsTest {
     }
 
     @Test
+    void aRunsRequestsShareOnePromptCacheKeyWhenAskedFor() throws Exception {
+        ModelRequest r = ModelRequest.builder().addMessage(Message.user("hi")).putMetadata("run_id", "run-42").build();
+        OpenAiChatRequests.Options keyed = new OpenAiChatRequests.Options("m", true, false, true);
+        JsonNode first = Json.parse(new String(OpenAiChatRequests.write(r, keyed, false), StandardCharsets.UTF_8));
+        JsonNode streamed = Json.parse(new String(OpenAiChatRequests.write(r, keyed, true), StandardCharsets.UTF_8));
+        assertThat(first.get("prompt_cache_key").asText()).matches("oa-[0-9a-f]{32}")
+                .isEqualTo(streamed.get("prompt_cache_key").asText())
+                .isNotEqualTo(OpenAiChatRequests.cacheKey("run-43"));
+        assertThat(write(r, true).has("prompt_cache_key")).as("off unless asked for").isFalse();
+        assertThat(Json.parse(new String(OpenAiChatRequests.write(ModelRequest.builder().build(), keyed, false),
+                StandardCharsets.UTF_8)).has("prompt_cache_key")).as("no run, no key").isFalse();
+    }
+
+    @Test
     void usesTheRequestsModelOverTheDefaultAndLeavesOutUnsetOptions() throws Exception {
         JsonNode plain = write(ModelRequest.builder().addMessage(Message.user("hi")).build(), false);
         assertThat(plain.get("model").asText()).isEqualTo("default-model");

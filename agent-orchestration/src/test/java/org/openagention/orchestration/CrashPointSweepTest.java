@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
@@ -130,6 +131,7 @@ class CrashPointSweepTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // dozens of child JVMs: slow on a loaded machine, never stuck
     void anOrchestratedRunKilledAtJournalAppendsResumesToTheUninterruptedOutcome() throws Exception {
         long t0 = System.nanoTime();
         StringBuilder output = new StringBuilder();

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.mcp;
 
-import java.util.Optional;
-
 /**
  * What an {@link McpServedTool} may do while it runs, towards the client that called it: report
  * progress, log, and ask the client for a model completion (sampling) or for the user's input
@@ -12,13 +10,6 @@ import java.util.Optional;
 public interface McpCallContext {
     /** MCP's log levels (RFC 5424 severities), lowest first. */
     enum LogLevel { DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY }
-
-    /** The user's answer to {@link #elicit}: {@code accept} with content, {@code decline} or {@code cancel}. */
-    record Elicitation(String action, Optional<String> contentJson) {
-        public boolean accepted() {
-            return "accept".equals(action);
-        }
-    }
 
     /**
      * Reports progress when the client asked for it (a {@code progressToken}); otherwise does
@@ -51,5 +42,5 @@ public interface McpCallContext {
      *
      * @throws McpRequestException when the client cannot elicit or the request fails
      */
-    Elicitation elicit(String message, String requestedSchemaJson);
+    McpElicitation elicit(String message, String requestedSchemaJson);
 }

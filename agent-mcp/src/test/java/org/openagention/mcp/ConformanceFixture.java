@@ -92,7 +92,7 @@ final class ConformanceFixture {
                 (args, ctx) -> McpToolResult.text("JSON Schema 2020-12 tool called with: " + args)));
     }
 
-    private static McpToolResult elicited(String prefix, McpCallContext.Elicitation e) {
+    private static McpToolResult elicited(String prefix, McpElicitation e) {
         return McpToolResult.text(prefix + "action=" + e.action() + ", content=" + e.contentJson().orElse("{}"));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.openagention.mcp.McpCallContext;
+import org.openagention.mcp.McpElicitation;
 import org.openagention.mcp.McpRequestException;
 
 /** {@link McpCallContext} over the SDK's exchange for one {@code tools/call}. */
@@ -63,7 +64,7 @@ final class CallContext implements McpCallContext {
     }
 
     @Override
-    public Elicitation elicit(String message, String requestedSchemaJson) {
+    public McpElicitation elicit(String message, String requestedSchemaJson) {
         if (!canElicit()) {
             throw new McpRequestException("the client does not offer elicitation (no elicitation capability)");
         }
@@ -71,7 +72,7 @@ final class CallContext implements McpCallContext {
         try {
             McpSchema.ElicitResult result = exchange.createElicitation(request);
             Optional<String> content = result.content() == null ? Optional.empty() : Optional.of(McpJson.write(result.content()));
-            return new Elicitation(result.action().name().toLowerCase(Locale.ROOT), content);
+            return new McpElicitation(result.action().name().toLowerCase(Locale.ROOT), content);
         } catch (RuntimeException e) {
             throw new McpRequestException("elicitation failed: " + e.getMessage(), e);
         }

@@ -8,7 +8,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
-import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,17 +16,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -41,8 +36,9 @@ import reactor.core.publisher.Mono;
  * answered on a server-sent-events stream of their own, which begins with a priming event (an event
  * id, a {@code retry} hint and empty data, so a client knows it can reconnect) and carries the
  * request's progress, log and sampling or elicitation requests before the response. A GET opens
- * the session's listening stream for server-initiated messages (resource updates, list changes);
- * a DELETE ends the session. Several POST streams of one session may be open at once.
+ * the session's listening stream for server-initiated messages (resource updates, list changes),
+ * or, with {@code Last-Event-ID}, resumes a request's stream whose connection dropped (its events
+ * are replayed from there on, see {@link ServerSseStream}); a DELETE ends the session. Several POST streams of one session may be open at once.
  *
  * <p>Requests whose {@code Origin} or {@code Host} is not a loopback name are refused with 403
  * (DNS rebinding). Thread-safe.
@@ -53,12 +49,22 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
     private static final String SESSION_HEADER = "Mcp-Session-Id";
     /** The reconnection delay suggested to clients in each stream's priming event. */
     private static final long RETRY_MS = 1000;
+    /** How many finished or running request streams are kept for resumption. */
+    private static final int MAX_RESUMABLE = 256;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final McpJsonMapper mapper;
     private final String path;
     private final Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
+    /** Recent request streams by id, for clients resuming with Last-Event-ID. */
+    private final Map<String, ServerSseStream> streams = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ServerSseStream> eldest) {
+                    return size() > MAX_RESUMABLE;
+                }
+            });
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
@@ -139,7 +145,7 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         boolean streaming = false;
         try {
             var headers = exchange.getRequestHeaders();
-            if (!LoopbackHttpTransport.loopbackOrigin(headers.getFirst("Origin")) || !loopbackHost(headers.getFirst("Host"))) {
+            if (!Loopback.origin(headers.getFirst("Origin")) || !Loopback.host(headers.getFirst("Host"))) {
                 send(exchange, 403, error(-32600, "Origin or Host not allowed: this server only serves loopback clients"));
                 return;
             }
@@ -206,7 +212,9 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             send(exchange, 200, mapper.writeValueAsString(RequestParams.error(request, problem.get())));
             return false;
         }
-        SseStream stream = openStream(exchange);
+        ServerSseStream stream = new ServerSseStream(mapper, session.getId(), true);
+        remember(stream);
+        stream.attach(exchange, RETRY_MS, null);
         try {
             session.responseStream(request, stream).contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
         } catch (RuntimeException e) {
@@ -249,11 +257,18 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         if (session == null) {
             return false;
         }
-        SseStream stream = openStream(exchange);
+        String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+        ServerSseStream resumed = lastEventId == null ? null : streams.get(ServerSseStream.streamOf(lastEventId));
+        if (resumed != null && resumed.sessionId().equals(session.getId())) {
+            resumed.attach(exchange, RETRY_MS, lastEventId);
+            return true;
+        }
+        ServerSseStream stream = new ServerSseStream(mapper, session.getId(), false);
+        stream.attach(exchange, RETRY_MS, null);
         McpStreamableServerSession.McpStreamableServerSessionStream listening = session.listeningStream(stream);
         executor.execute(() -> {
             // Comments keep the connection alive and tell us when the client has gone.
-            while (!stream.awaitClosed(15, TimeUnit.SECONDS)) {
+            while (!stream.awaitFinished(15, TimeUnit.SECONDS)) {
                 if (!stream.comment("keep-alive")) {
                     break;
                 }
@@ -275,6 +290,10 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
             log.debug("deleting MCP session {} failed: {}", session.getId(), e.toString());
         }
         exchange.sendResponseHeaders(200, -1);
+    }
+
+    private void remember(ServerSseStream stream) {
+        streams.put(stream.id(), stream);
     }
 
     /** The request's session, or null after answering 400 (no header) or 404 (unknown or ended). */
@@ -308,103 +327,4 @@ public final class StreamableHttpTransport implements McpStreamableServerTranspo
         }
     }
 
-    static boolean loopbackHost(String host) {
-        if (host == null || host.isBlank()) {
-            return true;
-        }
-        return LoopbackHttpTransport.loopbackOrigin("http://" + host.trim());
-    }
-
-    /** Starts a server-sent-events response with its priming event (an id, the retry hint, empty data). */
-    private SseStream openStream(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
-        SseStream stream = new SseStream(exchange);
-        stream.write("id: " + stream.nextId() + "\nretry: " + RETRY_MS + "\ndata: \n\n");
-        return stream;
-    }
-
-    /** One server-sent-events response: a request's stream or a session's listening stream. */
-    private final class SseStream implements McpStreamableServerTransport {
-        private final HttpExchange exchange;
-        private final OutputStream out;
-        private final String streamId = UUID.randomUUID().toString();
-        private final AtomicLong events = new AtomicLong();
-        private final CountDownLatch closed = new CountDownLatch(1);
-
-        private SseStream(HttpExchange exchange) {
-            this.exchange = exchange;
-            this.out = exchange.getResponseBody();
-        }
-
-        @Override
-        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-            return sendMessage(message, null);
-        }
-
-        @Override
-        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
-            return Mono.fromRunnable(() -> {
-                try {
-                    String json = mapper.writeValueAsString(SdkWorkarounds.outgoing(message));
-                    write("id: " + nextId() + "\nevent: message\ndata: " + json + "\n\n");
-                } catch (IOException e) {
-                    log.debug("MCP HTTP: cannot send on stream {}: {}", streamId, e.toString());
-                    close();
-                }
-            });
-        }
-
-        private String nextId() {
-            return streamId + "_" + events.incrementAndGet();
-        }
-
-        private synchronized void write(String text) throws IOException {
-            if (closed.getCount() == 0) {
-                throw new IOException("the stream is closed");
-            }
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        /** Writes an SSE comment; false when the client has gone. */
-        boolean comment(String text) {
-            try {
-                write(": " + text + "\n\n");
-                return true;
-            } catch (IOException e) {
-                close();
-                return false;
-            }
-        }
-
-        boolean awaitClosed(long time, TimeUnit unit) {
-            try {
-                return closed.await(time, unit);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        }
-
-        @Override
-        public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-            return mapper.convertValue(data, typeRef);
-        }
-
-        @Override
-        public Mono<Void> closeGracefully() {
-            return Mono.fromRunnable(this::close);
-        }
-
-        @Override
-        public synchronized void close() {
-            if (closed.getCount() == 0) {
-                return;
-            }
-            closed.countDown();
-            exchange.close();
-        }
-    }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openagention.core.tool.ToolRegistry;
 import org.openagention.tools.CodingTools;
@@ -23,6 +25,7 @@ import org.openagention.tools.Workspace;
  * client scenario of the specification against {@link ConformanceClient} ({@link McpClient}). A
  * failed check fails the test; so does a warning, except the one named below.
  */
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // dozens of scenarios, each a node process and often a JVM
 class ConformanceSuiteTest {
     /** What a coding-tools server serves: no test tools, resources or prompts of the suite's own. */
     static final Set<String> CODING_SERVER_SCENARIOS = Set.of("server-initialize", "ping", "tools-list", "logging-set-level",

@@ -4,6 +4,7 @@ package org.openagention.mcp;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * OAuth 2.1 authorization for HTTP MCP servers, as the MCP authorization specification describes.
@@ -45,9 +46,39 @@ public final class McpOAuth {
     private final String clientId;
     private final String clientSecret;
     private final URI clientMetadataUrl;
+    private final boolean clientCredentials;
+    private final String privateKeyPem;
+    private final String signingAlgorithm;
+    private final CrossAppAccess crossAppAccess;
+
+    /**
+     * Enterprise-managed authorization (cross-app access, SEP-990): the user's identity token from
+     * the enterprise identity provider is exchanged there (RFC 8693) for an identity assertion
+     * grant for the MCP server's authorization server, which is then presented with the JWT bearer
+     * grant (RFC 7523). No browser.
+     *
+     * @param idpTokenEndpoint the identity provider's token endpoint
+     * @param idpClientId this client's id at the identity provider
+     * @param idToken supplies the user's current ID token from the identity provider
+     */
+    public record CrossAppAccess(URI idpTokenEndpoint, String idpClientId, Supplier<String> idToken) {
+        public CrossAppAccess {
+            Objects.requireNonNull(idpTokenEndpoint, "idpTokenEndpoint");
+            Objects.requireNonNull(idpClientId, "idpClientId");
+            Objects.requireNonNull(idToken, "idToken");
+        }
+    }
 
     private McpOAuth(Builder b) {
-        this.browser = Objects.requireNonNull(b.browser, "browser (the browser step) is required");
+        if (b.browser == null && !b.clientCredentials) {
+            throw new IllegalStateException("McpOAuth needs the browser step (browser(...)), or client credentials for a"
+                    + " client that acts on its own behalf");
+        }
+        this.browser = b.browser;
+        this.clientCredentials = b.clientCredentials;
+        this.privateKeyPem = b.privateKeyPem;
+        this.signingAlgorithm = b.signingAlgorithm;
+        this.crossAppAccess = b.crossAppAccess;
         this.tokenStore = b.tokenStore;
         this.redirectUri = b.redirectUri;
         this.clientName = b.clientName;
@@ -60,8 +91,29 @@ public final class McpOAuth {
         return new Builder();
     }
 
-    public Browser browser() {
-        return browser;
+    /** The browser step; empty for a client-credentials client. */
+    public Optional<Browser> browser() {
+        return Optional.ofNullable(browser);
+    }
+
+    /** Whether the client authorizes as itself (the {@code client_credentials} grant), with no user and no browser. */
+    public boolean clientCredentials() {
+        return clientCredentials;
+    }
+
+    /** The PKCS #8 PEM private key signing client assertions ({@code private_key_jwt}), if one is set. */
+    public Optional<String> privateKeyPem() {
+        return Optional.ofNullable(privateKeyPem);
+    }
+
+    /** The enterprise-managed authorization, if configured. */
+    public Optional<CrossAppAccess> crossAppAccess() {
+        return Optional.ofNullable(crossAppAccess);
+    }
+
+    /** The client assertions' signing algorithm ({@code ES256} or {@code RS256}). */
+    public String signingAlgorithm() {
+        return signingAlgorithm;
     }
 
     public McpTokenStore tokenStore() {
@@ -101,8 +153,54 @@ public final class McpOAuth {
         private String clientId;
         private String clientSecret;
         private URI clientMetadataUrl;
+        private boolean clientCredentials;
+        private String privateKeyPem;
+        private String signingAlgorithm = "ES256";
+        private CrossAppAccess crossAppAccess;
 
         private Builder() {}
+
+        /**
+         * Authorizes through the enterprise identity provider ({@link CrossAppAccess}); the client
+         * authenticates at the MCP server's authorization server with {@code clientId} and
+         * {@code clientSecret} (HTTP Basic).
+         */
+        public Builder crossAppAccess(String clientId, String clientSecret, CrossAppAccess access) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            this.crossAppAccess = Objects.requireNonNull(access, "access");
+            this.clientCredentials = true;
+            return this;
+        }
+
+        /**
+         * Authorizes as the client itself, with no user: the {@code client_credentials} grant and
+         * the secret sent as HTTP Basic ({@code client_secret_basic}). An OAuth extension
+         * (SEP-1046) for servers that serve machines.
+         */
+        public Builder clientCredentials(String clientId, String clientSecret) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            this.clientCredentials = true;
+            return this;
+        }
+
+        /**
+         * As {@link #clientCredentials(String, String)}, proving the client's identity with a JWT
+         * signed by {@code privateKeyPem} (PKCS #8 PEM; {@code private_key_jwt}, RFC 7523) using
+         * {@code algorithm} ({@code ES256} or {@code RS256}).
+         */
+        public Builder clientCredentialsWithKey(String clientId, String privateKeyPem, String algorithm) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.privateKeyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+            if (!algorithm.equals("ES256") && !algorithm.equals("RS256")) {
+                throw new IllegalArgumentException("client assertions are signed with ES256 or RS256, not " + algorithm);
+            }
+            this.signingAlgorithm = algorithm;
+            this.clientSecret = null;
+            this.clientCredentials = true;
+            return this;
+        }
 
         public Builder browser(Browser browser) {
             this.browser = Objects.requireNonNull(browser, "browser");

@@ -34,7 +34,17 @@ final class ConformanceClient {
         McpOptions.Builder options = McpOptions.builder().clientName("openagention-conformance-client")
                 .callTimeout(Duration.ofSeconds(20)).connectTimeout(Duration.ofSeconds(20))
                 .elicitation((server, message, schema) -> McpElicitation.accept("{}"));
-        if (scenario.startsWith("auth/")) {
+        if (context.hasNonNull("idp_id_token")) {
+            options.oauth(McpOAuth.builder().crossAppAccess(context.get("client_id").asText(), context.get("client_secret").asText(),
+                    new McpOAuth.CrossAppAccess(URI.create(context.get("idp_token_endpoint").asText()),
+                            context.get("idp_client_id").asText(), () -> context.get("idp_id_token").asText())).build());
+        } else if (context.hasNonNull("private_key_pem")) {
+            options.oauth(McpOAuth.builder().clientCredentialsWithKey(context.get("client_id").asText(),
+                    context.get("private_key_pem").asText(), context.path("signing_algorithm").asText("ES256")).build());
+        } else if (scenario.startsWith("auth/client-credentials")) {
+            options.oauth(McpOAuth.builder().clientCredentials(context.get("client_id").asText(),
+                    context.get("client_secret").asText()).build());
+        } else if (scenario.startsWith("auth/")) {
             McpOAuth.Builder oauth = McpOAuth.builder().browser(ConformanceClient::followRedirect)
                     .clientMetadataUrl(CLIENT_METADATA_URL);
             if (context.hasNonNull("client_id")) {

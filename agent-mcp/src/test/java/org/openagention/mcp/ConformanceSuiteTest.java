@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import org.openagention.tools.Workspace;
  * The official MCP conformance suite (see {@link ConformanceSuite}) against our server and client:
  * every server scenario against {@link ConformanceFixture}, the scenarios that apply to a coding
  * tools server against the same server {@code openagention mcp-server --http} builds, and every
- * client scenario of the specification against {@link ConformanceClient} ({@link McpClient}). A
+ * client scenario (the extensions' authorization grants included) against {@link ConformanceClient} ({@link McpClient}). A
  * failed check fails the test; so does a warning, except the one named below.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES) // dozens of scenarios, each a node process and often a JVM
@@ -85,18 +84,15 @@ class ConformanceSuiteTest {
     }
 
     @Test
-    void mcpClientPassesEveryClientScenarioOfTheSpecification() throws Exception {
+    void mcpClientPassesEveryClientScenario() throws Exception {
         ConformanceSuite suite = ConformanceSuite.require();
         Path command = clientCommand();
         List<ConformanceSuite.Result> results = new ArrayList<>();
-        for (Map.Entry<String, String> scenario : suite.scenarios("Client").entrySet()) {
-            // Extensions (SEP-1046 client credentials, SEP-990 cross-app access) are not part of the specification.
-            if (!scenario.getValue().contains("extension")) {
-                results.add(suite.client(command.toString(), scenario.getKey(), work));
-            }
+        for (String scenario : suite.scenarios("Client").keySet()) {
+            results.add(suite.client(command.toString(), scenario, work));
         }
         report("client", results);
-        assertThat(results).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(results).hasSizeGreaterThanOrEqualTo(26);
         assertThat(results).allSatisfy(r -> assertThat(r.failed()).as(r.summary() + "\n" + r.output()).isEmpty());
         assertThat(results).allSatisfy(r -> assertThat(r.warned()).as(r.summary()).isEmpty());
     }

@@ -105,6 +105,10 @@ final class OAuthAuthorizer implements HttpAuthorizer {
         });
         URI issuer = resource.authorizationServers().isEmpty() ? OAuthDiscovery.origin(server) : resource.authorizationServers().get(0);
         OAuthDiscovery.Server as = discovery.server(issuer);
+        if (config.clientCredentials()) {
+            clientCredentials(as, resource, challenge, stepUpScope);
+            return;
+        }
         String scope = stepUpScope != null ? stepUpScope
                 : challenge.containsKey("scope") ? challenge.get("scope")
                 : !resource.scopesSupported().isEmpty() ? String.join(" ", resource.scopesSupported()) : null;
@@ -132,7 +136,7 @@ final class OAuthAuthorizer implements HttpAuthorizer {
         URI url = URI.create(as.authorizationEndpoint() + sep + form(query));
         URI redirected;
         try {
-            redirected = config.browser().authorize(url, config.redirectUri());
+            redirected = config.browser().orElseThrow().authorize(url, config.redirectUri());
         } catch (Exception e) {
             throw new IllegalStateException("the authorization at " + as.authorizationEndpoint() + " was not completed: " + e.getMessage(), e);
         }
@@ -167,6 +171,53 @@ final class OAuthAuthorizer implements HttpAuthorizer {
     }
 
     private record Client(String id, String secret, String method) {}
+
+    /**
+     * Grants without a user at the keyboard: client credentials (by secret or signed assertion), or
+     * the enterprise identity provider's assertion (cross-app access).
+     */
+    private void clientCredentials(OAuthDiscovery.Server as, OAuthDiscovery.Resource resource, Map<String, String> challenge,
+            String stepUpScope) {
+        String id = config.clientId().orElseThrow();
+        String resourceParam = resource.resource().map(URI::toString).orElse(canonical(server));
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("grant_type", "client_credentials");
+        String scope = stepUpScope != null ? stepUpScope : challenge.get("scope");
+        if (scope != null && !scope.isBlank()) {
+            body.put("scope", scope);
+        }
+        body.put("resource", resourceParam);
+        Client client;
+        if (config.crossAppAccess().isPresent()) {
+            McpOAuth.CrossAppAccess xaa = config.crossAppAccess().get();
+            Map<String, String> exchange = new LinkedHashMap<>();
+            exchange.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+            exchange.put("subject_token", xaa.idToken().get());
+            exchange.put("subject_token_type", "urn:ietf:params:oauth:token-type:id_token");
+            exchange.put("requested_token_type", "urn:ietf:params:oauth:token-type:id-jag");
+            exchange.put("audience", as.issuer());
+            exchange.put("resource", resourceParam);
+            if (scope != null && !scope.isBlank()) {
+                exchange.put("scope", scope);
+            }
+            JsonNode grant = token(xaa.idpTokenEndpoint(), new Client(xaa.idpClientId(), null, "none"), exchange);
+            body.put("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
+            body.put("assertion", grant.get("access_token").asText());
+            client = new Client(id, config.clientSecret().orElseThrow(), "client_secret_basic");
+        } else if (config.privateKeyPem().isPresent()) {
+            body.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+            body.put("client_assertion", ClientAssertion.sign(id, as.issuer(), config.privateKeyPem().get(), config.signingAlgorithm()));
+            client = new Client(id, null, "private_key_jwt");
+        } else {
+            client = new Client(id, config.clientSecret().orElseThrow(), "client_secret_basic");
+        }
+        JsonNode tokens = token(as.tokenEndpoint(), client, body);
+        ObjectNode next = McpJson.MAPPER.createObjectNode();
+        next.put("client_id", id);
+        next.put("token_endpoint", as.tokenEndpoint().toString());
+        next.put("resource", resourceParam);
+        store(next, tokens);
+    }
 
     /** The configured, stored, metadata-document or newly registered client. */
     private Client client(OAuthDiscovery.Server as, ObjectNode state) {
@@ -217,7 +268,7 @@ final class OAuthAuthorizer implements HttpAuthorizer {
         if ("client_secret_basic".equals(client.method()) && client.secret() != null) {
             basic = "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(client.id(), StandardCharsets.UTF_8) + ":"
                     + URLEncoder.encode(client.secret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        } else {
+        } else if (!"private_key_jwt".equals(client.method())) {
             body.put("client_id", client.id());
             if ("client_secret_post".equals(client.method()) && client.secret() != null) {
                 body.put("client_secret", client.secret());

@@ -9,9 +9,10 @@ import io.modelcontextprotocol.spec.McpSchema;
  * <p>The SDK answers {@code tools/call} for a tool it does not know with the fixed message
  * {@code "Unknown tool: invalid_tool_name"} and names the tool only in {@code data} ("Tool not
  * found: NAME"), in both {@code McpAsyncServer} and {@code McpStatelessAsyncServer}. A client's
- * model reads the message, so we put the tool's name there. Reported upstream as
- * modelcontextprotocol/java-sdk: "tools/call error for an unknown tool always says
- * invalid_tool_name"; remove this once the SDK builds the message from the request.
+ * model reads the message, so we put the tool's name there. Upstream report (for
+ * modelcontextprotocol/java-sdk; not yet filed, no existing issue found): "tools/call for an
+ * unknown tool answers 'Unknown tool: invalid_tool_name' whatever the name; build the message from
+ * CallToolRequest.name()". Remove this once the SDK does.
  */
 public final class SdkWorkarounds {
     private static final String FIXED_MESSAGE = "Unknown tool: invalid_tool_name";

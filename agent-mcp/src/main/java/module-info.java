@@ -12,6 +12,7 @@ module org.openagention.mcp {
     requires reactor.core;
     requires org.reactivestreams;
     requires jdk.httpserver;
+    requires java.net.http;
     requires org.slf4j;
 
     exports org.openagention.mcp;

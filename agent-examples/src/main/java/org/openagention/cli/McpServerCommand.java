@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openagention.core.tool.Tool;
@@ -57,6 +59,10 @@ final class McpServerCommand implements Callable<Integer> {
             + " (it can then read and write anything you can, and use the network).")
     boolean unsandboxedShell;
 
+    @Option(names = "--skills", paramLabel = "DIR", description = "Serve the skills (SKILL.md folders) under DIR as MCP prompts"
+            + " (repeatable; default: DIR/.skills when it exists).")
+    List<Path> skills = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         Path dir = Options.directory(repo, "--repo");
@@ -64,7 +70,16 @@ final class McpServerCommand implements Callable<Integer> {
         List<String> args = httpPort == null ? List.of("--repo", dir.toString())
                 : List.of("--repo", dir.toString(), "--http", String.valueOf(httpPort));
         McpServerMain.ToolSource tools = root -> ToolRegistry.of(tools(Workspace.local(root), shell));
-        return McpServerMain.run(args, tools, System.in, parent.context().out(), parent.context().err());
+        McpServerMain.PromptSource prompts = root -> SkillPrompts.of(skillRoots(root), parent.context().err());
+        return McpServerMain.run(args, tools, prompts, System.in, parent.context().out(), parent.context().err());
+    }
+
+    private List<Path> skillRoots(Path root) {
+        if (!skills.isEmpty()) {
+            return skills;
+        }
+        Path local = root.resolve(".skills");
+        return Files.isDirectory(local) ? List.of(local) : List.of();
     }
 
     /** How shell is served: null for not at all. Refuses options that contradict each other or a sandbox that cannot run. */

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.mcp;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -18,8 +21,16 @@ public final class McpOptions {
     private final Duration connectTimeout;
     private final String clientName;
     private final String clientVersion;
+    private final McpElicitationHandler elicitation;
+    private final McpSamplingHandler sampling;
+    private final List<Path> roots;
+    private final McpOAuth oauth;
 
     private McpOptions(Builder b) {
+        this.elicitation = b.elicitation;
+        this.sampling = b.sampling;
+        this.roots = List.copyOf(b.roots);
+        this.oauth = b.oauth;
         this.callTimeout = b.callTimeout;
         this.connectTimeout = b.connectTimeout;
         this.clientName = b.clientName;
@@ -37,7 +48,28 @@ public final class McpOptions {
 
     public Builder toBuilder() {
         return new Builder().callTimeout(callTimeout).connectTimeout(connectTimeout)
-                .clientName(clientName).clientVersion(clientVersion);
+                .clientName(clientName).clientVersion(clientVersion).roots(roots)
+                .elicitation(elicitation).sampling(sampling).oauth(oauth);
+    }
+
+    /** Who answers servers' elicitation requests; empty: elicitation is not offered. */
+    public Optional<McpElicitationHandler> elicitation() {
+        return Optional.ofNullable(elicitation);
+    }
+
+    /** Who answers servers' sampling requests; empty: sampling is not offered. */
+    public Optional<McpSamplingHandler> sampling() {
+        return Optional.ofNullable(sampling);
+    }
+
+    /** The directories offered to servers as roots ({@code roots/list}); empty: roots are not offered. */
+    public List<Path> roots() {
+        return roots;
+    }
+
+    /** How to authorize with HTTP servers that ask for OAuth; empty: a 401 is an error. */
+    public Optional<McpOAuth> oauth() {
+        return Optional.ofNullable(oauth);
     }
 
     /** How long one {@code tools/call} (or {@code tools/list}) may take before it is reported as timed out. */
@@ -66,8 +98,36 @@ public final class McpOptions {
         private Duration connectTimeout = Duration.ofSeconds(30);
         private String clientName = "openagention";
         private String clientVersion = "0.1.0";
+        private McpElicitationHandler elicitation;
+        private McpSamplingHandler sampling;
+        private List<Path> roots = List.of();
+        private McpOAuth oauth;
 
         private Builder() {}
+
+        /** Offers elicitation, answered by {@code handler} (null: not offered). */
+        public Builder elicitation(McpElicitationHandler handler) {
+            this.elicitation = handler;
+            return this;
+        }
+
+        /** Offers sampling, answered by {@code handler} (null: not offered). See {@link McpSampling}. */
+        public Builder sampling(McpSamplingHandler handler) {
+            this.sampling = handler;
+            return this;
+        }
+
+        /** Offers these directories (the workspace, typically) as roots. */
+        public Builder roots(List<Path> directories) {
+            this.roots = directories.stream().map(d -> d.toAbsolutePath().normalize()).toList();
+            return this;
+        }
+
+        /** Authorizes with OAuth 2.1 when an HTTP server answers 401 (null: no OAuth). */
+        public Builder oauth(McpOAuth oauth) {
+            this.oauth = oauth;
+            return this;
+        }
 
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positive(timeout, "callTimeout");

@@ -72,7 +72,24 @@ public final class McpServerMain {
      */
     public static int run(List<String> args, ToolSource source, InputStream in, PrintStream out, PrintStream err)
             throws InterruptedException {
+        return run(args, source, repo -> List.of(), in, out, err);
+    }
+
+    /** Makes the prompts to serve for a repository directory (the project's skills, say). */
+    @FunctionalInterface
+    public interface PromptSource {
+        List<McpPrompt> prompts(Path repo) throws Exception;
+    }
+
+    /**
+     * As {@link #run(List, ToolSource, InputStream, PrintStream, PrintStream)}, also serving
+     * {@code prompts}. Either way the repository's files are served as read-only resources
+     * ({@link McpToolServer.Builder#workspaceResources}).
+     */
+    public static int run(List<String> args, ToolSource source, PromptSource prompts, InputStream in, PrintStream out,
+            PrintStream err) throws InterruptedException {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(prompts, "prompts");
         Path repo = Path.of(Objects.requireNonNullElse(option(args, "--repo"), ".")).toAbsolutePath().normalize();
         if (!Files.isDirectory(repo)) {
             err.println("--repo " + repo + ": not a directory");
@@ -87,7 +104,14 @@ public final class McpServerMain {
             err.println("cannot make the tools to serve for " + repo + ": " + e);
             return 2;
         }
-        McpToolServer server = McpToolServer.builder().name(name).tools(registry).build();
+        McpToolServer.Builder builder = McpToolServer.builder().name(name).tools(registry).workspaceResources(repo);
+        try {
+            prompts.prompts(repo).forEach(builder::addPrompt);
+        } catch (Exception e) {
+            err.println("cannot make the prompts to serve for " + repo + ": " + e);
+            return 2;
+        }
+        McpToolServer server = builder.build();
         if (httpPort == null) {
             server.serveStdio(in, out);
             return 0;

@@ -127,9 +127,14 @@ class McpServerProcessTest {
         HttpServer http = new HttpServer();
         URI uri = http.uri();
         HttpClient client = HttpClient.newHttpClient();
+        String session = client.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(McpToolServerStdioInputTest.INITIALIZE)).build(),
+                HttpResponse.BodyHandlers.ofString()).headers().firstValue("Mcp-Session-Id").orElseThrow();
         for (String body : List.of(BAD_STRING_PARAMS, BAD_ARGUMENTS, NO_PARAMS)) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .header("Mcp-Session-Id", session)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = McpJson.MAPPER.readTree(response.body());
             assertThat(answer.path("error").path("code").asInt()).as(body).isEqualTo(-32602);

@@ -3,7 +3,6 @@ package org.openagention.mcp.internal;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
-import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -52,19 +51,11 @@ public final class ServedTools {
                 .build();
     }
 
-    /** Tool specifications for a stateful (stdio) server. */
+    /** Tool specifications for the server (both transports). */
     public List<McpServerFeatures.SyncToolSpecification> forSession() {
         return registry.tools().stream().map(t -> McpServerFeatures.SyncToolSpecification.builder()
                 .tool(describe(t))
                 .callHandler((exchange, request) -> call(request))
-                .build()).toList();
-    }
-
-    /** Tool specifications for a stateless (HTTP) server. */
-    public List<McpStatelessServerFeatures.SyncToolSpecification> forStateless() {
-        return registry.tools().stream().map(t -> McpStatelessServerFeatures.SyncToolSpecification.builder()
-                .tool(describe(t))
-                .callHandler((context, request) -> call(request))
                 .build()).toList();
     }
 }

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -111,22 +109,26 @@ public final class ServerConnection implements AutoCloseable {
             }
             transport = stdio;
         } else {
-            transport = http((McpServerConfig.Http) config, mapper);
+            transport = http((McpServerConfig.Http) config, mapper, options);
         }
-        McpAsyncClient client = McpClient.async(transport)
+        McpClient.AsyncSpec spec = McpClient.async(transport)
                 .clientInfo(new McpSchema.Implementation(options.clientName(), options.clientVersion()))
-                .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .requestTimeout(options.callTimeout().plusSeconds(5))
                 .initializationTimeout(options.connectTimeout())
-                .toolsChangeConsumer(tools -> Mono.fromRunnable(() -> onTools.accept(tools)))
-                .build();
+                .toolsChangeConsumer(tools -> Mono.fromRunnable(() -> onTools.accept(tools)));
+        McpAsyncClient client = ClientRequests.configure(spec, config.name(), options).build();
         clientRef.set(client);
         Live opened = new Live(client, stdio, broken);
         try {
-            client.initialize().toFuture().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            McpSchema.ListToolsResult tools = client.listTools().toFuture()
-                    .get(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            onTools.accept(tools.tools() == null ? List.of() : tools.tools());
+            McpSchema.InitializeResult init = client.initialize().toFuture()
+                    .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (init.capabilities() != null && init.capabilities().tools() != null) {
+                McpSchema.ListToolsResult tools = client.listTools().toFuture()
+                        .get(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                onTools.accept(tools.tools() == null ? List.of() : tools.tools());
+            } else {
+                onTools.accept(List.of()); // a server without tools (resources or prompts only) is fine
+            }
             return opened;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -141,15 +143,10 @@ public final class ServerConnection implements AutoCloseable {
         }
     }
 
-    private static McpClientTransport http(McpServerConfig.Http h, McpJsonMapper mapper) {
-        URI url = h.url();
-        String base = url.getScheme() + "://" + url.getRawAuthority();
-        String endpoint = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-        HttpRequest.Builder request = HttpRequest.newBuilder();
-        h.headers().forEach(request::header);
-        return HttpClientStreamableHttpTransport.builder(base).endpoint(endpoint).jsonMapper(mapper)
-                .requestBuilder(request).build();
+    private static McpClientTransport http(McpServerConfig.Http h, McpJsonMapper mapper, McpOptions options) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        HttpAuthorizer auth = options.oauth().<HttpAuthorizer>map(o -> new OAuthAuthorizer(o, h.url(), http)).orElse(HttpAuthorizer.NONE);
+        return new HttpClientTransport(http, h.url(), h.headers(), mapper, auth);
     }
 
     private String where() {

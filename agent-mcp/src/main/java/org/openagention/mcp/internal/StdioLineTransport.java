@@ -226,7 +226,7 @@ public final class StdioLineTransport implements McpServerTransportProvider {
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
             return Mono.fromRunnable(() -> {
                 try {
-                    writeLine(mapper.writeValueAsString(message));
+                    writeLine(mapper.writeValueAsString(SdkWorkarounds.outgoing(message)));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write an MCP message to the output: " + e.getMessage(), e);
                 }

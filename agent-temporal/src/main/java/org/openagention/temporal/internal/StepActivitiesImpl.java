@@ -37,9 +37,12 @@ public final class StepActivitiesImpl implements StepActivities {
     });
 
     private final AgentRegistry agents;
+    private final HostClones clones;
 
-    public StepActivitiesImpl(AgentRegistry agents) {
+    /** Steps of the registered agents; {@code clones} (null on a worker that holds no workspaces) serves task tools. */
+    public StepActivitiesImpl(AgentRegistry agents, HostClones clones) {
         this.agents = agents;
+        this.clones = clones;
     }
 
     @Override
@@ -52,9 +55,26 @@ public final class StepActivitiesImpl implements StepActivities {
         return run(agentName, stepJson);
     }
 
-    private String run(String agentName, String stepJson) {
-        Agent agent = agents.get(agentName).agent();
+    @Override
+    public String taskTool(String agentName, String workspace, String stepJson) {
+        if (clones == null) {
+            throw ApplicationFailure.newNonRetryableFailure("this worker holds no task workspaces", "NoWorkspaces");
+        }
+        Agent agent = agents.get(agentName).agentIn(clones.clone(workspace));
         Step<?> step = Step.fromJson(stepJson);
+        String result = run(agent, step);
+        if (step instanceof Step.ToolCall call && agent.tools().stream()
+                .noneMatch(t -> t.spec().name().equals(call.call().name()) && t.readOnly())) {
+            clones.push(workspace, call.id()); // what the call wrote is the task's last pushed state
+        }
+        return result;
+    }
+
+    private String run(String agentName, String stepJson) {
+        return run(agents.get(agentName).agent(), Step.fromJson(stepJson));
+    }
+
+    private String run(Agent agent, Step<?> step) {
         Heartbeat heartbeat = new Heartbeat(Activity.getExecutionContext(), Thread.currentThread());
         try {
             String result = encode(step, agent.runStep(step, heartbeat::cancelled));

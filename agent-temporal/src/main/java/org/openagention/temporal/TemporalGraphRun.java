@@ -14,7 +14,7 @@ import org.openagention.temporal.internal.JournalRow;
 /**
  * A handle on one task graph run on Temporal: wait for its result, cancel it, read its journal
  * (the orchestrator's {@code graph.*} and {@code task.*} facts) and reach each attempt's agent run
- * ({@link #attempt}: its id is in the {@code task.attempt} facts). Thread-safe.
+ * ({@link #attempt}: its id is in the {@code task.attempt.started} facts). Thread-safe.
  */
 public final class TemporalGraphRun {
     private final WorkflowClient client;
@@ -54,7 +54,7 @@ public final class TemporalGraphRun {
         return entries;
     }
 
-    /** The agent run of one attempt, by its run id (journaled in the attempt's {@code task.attempt} fact). */
+    /** The agent run of one attempt, by its run id (journaled in the attempt's {@code task.attempt.started} fact). */
     public TemporalRun attempt(String attemptRunId) {
         return new TemporalRun(client, attemptRunId);
     }

@@ -88,7 +88,11 @@ final class TemporalSteps implements StepExecutor {
         if (place != null) {
             // A graph task's tools run on the host holding its clone; a host that does not pick a
             // call up in time is taken for lost, and the attempt ends so another host can go on.
-            base.setTaskQueue(place.hostQueue()).setScheduleToStartTimeout(Duration.ofMillis(place.pickupMillis()));
+            // A call is not retried there: a heartbeat that lapsed means the host stopped answering,
+            // and a retry would wait on the same host's queue; the attempt ends and the orchestrator
+            // retries the task, on another host from its last pushed state.
+            base.setTaskQueue(place.hostQueue()).setScheduleToStartTimeout(Duration.ofMillis(place.pickupMillis()))
+                    .setRetryOptions(retry.toBuilder().setMaximumAttempts(1).build());
         }
         this.tools = Workflow.newActivityStub(StepActivities.class, base.build());
     }
@@ -198,9 +202,11 @@ final class TemporalSteps implements StepExecutor {
     /** A step whose activity failed for good (retries spent, or a failure not worth retrying). */
     private <T> Outcome<T> failed(Step<T> step, ActivityFailure failure) {
         if (place != null && failure.getCause() instanceof TimeoutFailure timeout
-                && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
-            hostLost = "host " + place.hostQueue() + " did not pick up a tool call of " + place.workspace() + " within "
-                    + Duration.ofMillis(place.pickupMillis());
+                && (timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START
+                        || timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT)) {
+            hostLost = "host " + place.hostQueue() + (timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT
+                    ? " stopped heartbeating during a tool call of " : " did not pick up a tool call of ")
+                    + place.workspace();
             onCancel.run(); // the attempt ends here; the task goes on elsewhere from its pushed branch
             return cancelled(step);
         }

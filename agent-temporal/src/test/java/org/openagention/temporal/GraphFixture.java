@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.temporal;
 
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,6 +101,27 @@ final class GraphFixture implements AutoCloseable {
 
     static String write(String path, String text) {
         return "{\"path\":\"" + path + "\",\"text\":\"" + text + "\"}";
+    }
+
+    /**
+     * Replays the graph run's history and each of its attempts' histories on this fixture's worker
+     * (it fails when the workflow code takes another decision than a history holds), and records
+     * them under src/test/resources/histories as graph-*.json when -Dopenagention.recordHistories=true.
+     */
+    void replayAndMaybeRecord(String runId) throws Exception {
+        List<String> ids = new java.util.ArrayList<>(List.of(runId));
+        WorkflowExecutionHistory graph = env.getWorkflowClient().fetchHistory(runId);
+        graph.getEvents().stream().filter(e -> e.hasStartChildWorkflowExecutionInitiatedEventAttributes())
+                .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId()).forEach(ids::add);
+        for (String id : ids) {
+            WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory(id);
+            WorkflowReplayer.replayWorkflowExecution(history, worker);
+            if (Boolean.getBoolean("openagention.recordHistories")) {
+                Path histories = Path.of("src/test/resources/histories");
+                Files.createDirectories(histories);
+                Files.writeString(histories.resolve("graph-" + id + ".json"), history.toJson(true));
+            }
+        }
     }
 
     @Override

@@ -64,6 +64,7 @@ class GraphWorkflowTest {
         assertThat(journal).extracting(JournalEntry::type).contains("graph.started", "graph.finished");
         assertThat(f.graphs.attach("retry").attempt("retry.a.a2").journal()).extracting(JournalEntry::type)
                 .startsWith("run.started").endsWith("run.finished");
+        f.replayAndMaybeRecord("retry");
     }
 
     @Test
@@ -79,6 +80,7 @@ class GraphWorkflowTest {
         assertThat(result.task("doc").orElseThrow().attempts()).isEqualTo(2);
         assertThat(f.model.requests().get(2).messages().get(0).toString()).contains("say v2 when it is right");
         assertThat(f.onRemote("main", "doc.txt")).isEqualTo("final");
+        f.replayAndMaybeRecord("review");
     }
 
     @Test
@@ -100,6 +102,7 @@ class GraphWorkflowTest {
         // the resolution started from the conflicted branch with main merged in: git's markers were in its file
         assertThat(f.model.requests()).filteredOn(r -> r.messages().get(0).toString().contains("onflict")).isNotEmpty();
         assertThat(f.onRemote("main", "f.txt")).isEqualTo("AB");
+        f.replayAndMaybeRecord("conflict");
     }
 
     private static final AtomicInteger CALLS = new AtomicInteger();

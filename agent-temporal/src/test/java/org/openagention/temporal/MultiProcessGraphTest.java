@@ -31,7 +31,7 @@ import org.openagention.tools.process.Git;
 
 /**
  * Issue 12's multi-process test: a port-bound Temporal test server in this JVM, two worker JVMs
- * (each a graph worker and a host), a bare git repository as the shared remote, and a client
+ * (each a host; the second also a graph worker), a bare git repository as the shared remote, and a client
  * submitting six shell tasks. host-1 is killed with SIGKILL (its whole process tree, as a dead
  * machine would be) while one of its tasks is in its second step; host-2 finishes the run.
  */
@@ -89,8 +89,11 @@ class MultiProcessGraphTest {
             port = s.getLocalPort();
         }
         server = TestServer.createPortBoundServer(port, true); // real time: time skipping locked
-        Process host1 = worker(port, "host-1", remote, markers);
-        Process host2 = worker(port, "host-2", remote, markers);
+        // host-1 serves only its host queue: the test server hands tasks to the pending polls of a
+        // killed worker and loses them (a real cluster does not), so the JVM that dies must not
+        // poll the shared queue; host-2 also runs the graph workflows and the model calls.
+        Process host1 = worker(port, "host-1", remote, markers, false);
+        Process host2 = worker(port, "host-2", remote, markers, true);
         awaitReady(host1, "host-1");
         awaitReady(host2, "host-2");
 
@@ -183,12 +186,12 @@ class MultiProcessGraphTest {
                 .startsWith("run.started").endsWith("run.finished");
     }
 
-    private Process worker(int port, String host, Path remote, Path markers) throws IOException {
+    private Process worker(int port, String host, Path remote, Path markers, boolean graph) throws IOException {
         Path log = dir.resolve(host + ".log");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xss1m", "-cp", System.getProperty("java.class.path"),
                 GraphHostMain.class.getName(), String.valueOf(port), host, dir.resolve(host).toString(),
-                remote.toString(), markers.toString())
+                remote.toString(), markers.toString(), graph ? "graph" : "host")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         workers.add(p);
         return p;

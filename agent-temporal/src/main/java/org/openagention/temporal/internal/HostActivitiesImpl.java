@@ -16,25 +16,38 @@ public final class HostActivitiesImpl implements HostActivities {
         this.clones = clones;
     }
 
+    /** Runs {@code work} heartbeating, so that a host that dies mid-call is noticed by its heartbeat timeout. */
+    private static <T> T beating(java.util.function.Supplier<T> work) {
+        ActivityHeartbeat heartbeat = new ActivityHeartbeat(Activity.getExecutionContext(), Thread.currentThread());
+        try {
+            return work.get();
+        } finally {
+            heartbeat.stop();
+        }
+    }
+
     @Override
     public String open(String workspace, String target, String conflictOf) {
-        return clones.open(workspace, target, conflictOf);
+        return beating(() -> clones.open(workspace, target, conflictOf));
     }
 
     @Override
     public String push(String workspace, String message) {
-        return clones.push(workspace, message);
+        return beating(() -> clones.push(workspace, message));
     }
 
     @Override
     public VerdictData check(String workspace, String taskJson, int attempt, String workerOutput) {
         Task task = TaskGraph.fromJson(taskJson, id -> null).tasks().get(0);
         Verdict v;
+        ActivityHeartbeat heartbeat = new ActivityHeartbeat(Activity.getExecutionContext(), Thread.currentThread());
         try {
             v = task.check().verify(new CheckContext(task, Workspace.local(clones.clone(workspace)), attempt,
                     workerOutput));
         } catch (Exception e) {
             throw Activity.wrap(e);
+        } finally {
+            heartbeat.stop();
         }
         if (v == null) {
             return new VerdictData("failed", "the acceptance check returned no verdict");
@@ -45,11 +58,14 @@ public final class HostActivitiesImpl implements HostActivities {
 
     @Override
     public HostClones.MergeData merge(String run, String workspace, String target, boolean resolution) {
-        return clones.merge(run, workspace, target, resolution);
+        return beating(() -> clones.merge(run, workspace, target, resolution));
     }
 
     @Override
     public void discard(String workspace) {
-        clones.discard(workspace);
+        beating(() -> {
+            clones.discard(workspace);
+            return null;
+        });
     }
 }

@@ -158,16 +158,19 @@ final class RemoteLanes implements TaskWorkspaces {
     }
 
     private HostActivities hosts(String queue, Duration startToClose) {
+        // Not retried on the host: a host that stops answering (no pickup, or a lapsed heartbeat) is
+        // lost, and the work goes to another host; a failing git command fails the attempt.
         return Workflow.newActivityStub(HostActivities.class, ActivityOptions.newBuilder().setTaskQueue(queue)
                 .setScheduleToStartTimeout(Duration.ofMillis(in.pickupMillis()))
                 .setStartToCloseTimeout(startToClose)
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3)
-                        .setInitialInterval(Duration.ofMillis(200)).build())
+                .setHeartbeatTimeout(Duration.ofMillis(in.attempt().steps().heartbeatMillis()))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
                 .build());
     }
 
     private static boolean notPickedUp(ActivityFailure f) {
-        return f.getCause() instanceof TimeoutFailure t && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START;
+        return f.getCause() instanceof TimeoutFailure t && (t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START
+                || t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT);
     }
 
     static boolean hostLost(Throwable failure) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.cli;
 
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -8,16 +9,20 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.openagention.core.Agent;
+import org.openagention.core.journal.JournalEntry;
+import org.openagention.core.journal.JournalStore;
 import org.openagention.temporal.AgentWorker;
 import org.openagention.temporal.PendingApproval;
 import org.openagention.temporal.TemporalAgents;
+import org.openagention.temporal.TemporalGraphRun;
 import org.openagention.temporal.TemporalGraphs;
 import org.openagention.temporal.TemporalRun;
 import org.openagention.tools.CodingTools;
 
 /**
- * The Temporal side of the CLI's {@code worker} and {@code approve} commands: the only class of the
+ * The Temporal side of the CLI's {@code worker}, {@code approve} and {@code report --temporal} commands: the only class of the
  * CLI that names Temporal's types, loaded when one of those commands runs (never at start-up).
  */
 final class TemporalCommands {
@@ -54,6 +59,43 @@ final class TemporalCommands {
                 + ", at " + c.temporal + " namespace " + c.namespace);
         Thread.currentThread().join();
         return 0;
+    }
+
+    static int report(ReportCommand c) {
+        WorkflowClient client = client(c.temporal, c.namespace);
+        List<HistoryEvent> events;
+        try {
+            events = client.fetchHistory(c.runId).getEvents();
+        } catch (RuntimeException e) {
+            throw new CliException("no run '" + c.runId + "' on " + c.temporal + " (namespace " + c.namespace + "): "
+                    + JournalRead.oneLine(e.getMessage()), 2);
+        }
+        String type = events.isEmpty() ? "" : events.get(0).getWorkflowExecutionStartedEventAttributes()
+                .getWorkflowType().getName();
+        JournalStore store = JournalStore.inMemory();
+        if (type.equals("openagention.TaskGraph")) {
+            TemporalGraphRun run = TemporalGraphs.client(client, "unused").attach(c.runId);
+            copy(store, run.journal());
+            for (HistoryEvent e : events) {
+                if (e.hasStartChildWorkflowExecutionInitiatedEventAttributes()) {
+                    copy(store, run.attempt(e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId())
+                            .journal());
+                }
+            }
+        } else if (type.equals("openagention.AgentRun")) {
+            copy(store, TemporalAgents.client(client, "unused").attach(c.runId).journal());
+        } else {
+            throw new CliException("run '" + c.runId + "' is a '" + type + "' workflow, not an OpenAgention run", 2);
+        }
+        Path written = ReportCommand.write(store, Path.of("."), c.runId, c.out);
+        c.parent.context().out().println(written);
+        return 0;
+    }
+
+    private static void copy(JournalStore store, List<JournalEntry> entries) {
+        for (JournalEntry e : entries) {
+            store.append(e.runId(), e.type(), e.stepId(), e.at(), e.payloadJson());
+        }
     }
 
     static int approve(ApproveCommand c) {

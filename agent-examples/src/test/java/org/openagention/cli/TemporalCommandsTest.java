@@ -34,8 +34,11 @@ class TemporalCommandsTest {
     /** A note's argument. */
     record Note(String text) {}
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     @Test
-    void approveSendsTheDecisionToARunWaitingOnTemporal() throws Exception {
+    void approveSendsTheDecisionToARunWaitingOnTemporalAndReportRendersIt() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -74,6 +77,12 @@ class TemporalCommandsTest {
             assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
             assertThat(notes.toString()).isEqualTo("ship it");
             assertThat(run.journal()).anyMatch(e -> e.type().equals("approval.decided") && e.payloadJson().contains("alice"));
+
+            Path html = dir.resolve("report.html");
+            Cli.Outcome report = Cli.inProcess(Map.of(), "report", run.runId(), "--temporal", "localhost:" + port, "-o",
+                    html.toString());
+            assertThat(report.exitCode()).as(report.err()).isZero();
+            assertThat(java.nio.file.Files.readString(html)).contains(run.runId()).contains("write_note");
         } finally {
             factory.shutdownNow();
             service.shutdownNow();

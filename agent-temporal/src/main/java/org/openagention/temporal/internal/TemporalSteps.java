@@ -3,12 +3,12 @@ package org.openagention.temporal.internal;
 
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TimeoutFailure;
-import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.CompletablePromise;
@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
@@ -104,7 +105,7 @@ final class TemporalSteps implements StepExecutor {
 
     /** A queue whose {@code take} waits the workflow's way (the supervisor's completions). */
     @Override
-    public <T> java.util.concurrent.BlockingQueue<T> newQueue() {
+    public <T> BlockingQueue<T> newQueue() {
         return new WorkflowBlockingQueue<>();
     }
 

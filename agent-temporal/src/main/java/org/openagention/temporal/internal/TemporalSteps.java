@@ -46,6 +46,12 @@ import org.openagention.core.tool.ToolResult;
  * workflow itself is cancelled, the step's activity fails with a cancellation, this executor tells
  * the loop ({@link #onCancel}), and the run ends {@code CANCELLED} with a normal result.
  *
+ * <p>A graph task's attempt ({@link TaskPlace}) sends its tool steps to the queue of the host
+ * holding the task's clone, unretried there: a call the host does not pick up in time, or whose
+ * heartbeat lapses, marks the host lost ({@link #hostLost()}), stops the loop, and the workflow
+ * fails the attempt so that the task goes on elsewhere. The orchestrator's supervisor uses this
+ * executor too (its facts, time, backoffs, forks and {@link #newQueue() completion queue}).
+ *
  * <p>Workflow code only; workflow threads run one at a time, so the state needs no locks.
  */
 final class TemporalSteps implements StepExecutor {

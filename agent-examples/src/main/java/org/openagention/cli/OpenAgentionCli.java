@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
         footer = {"", "New here? 'openagention demo' runs a recorded session on a sample project, no model needed.",
                 "'openagention COMMAND --help' tells more about each command."},
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, McpServerCommand.class,
-                org.openagention.cli.acp.AcpCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+                org.openagention.cli.acp.AcpCommand.class, ServeCommand.class, WorkerCommand.class, ApproveCommand.class,
+                CommandLine.HelpCommand.class})
 public final class OpenAgentionCli implements Callable<Integer> {
     private final CliContext context;
 

@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code openagention report RUN_ID}: writes the run's HTML report from its journal and prints the file's path. */
+/**
+ * {@code openagention report RUN_ID}: writes the run's HTML report from its journal and prints the
+ * file's path; with {@code --temporal HOST:PORT}, from a run on Temporal (an agent run, or a graph
+ * run with each attempt's agent run).
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a run's self-contained HTML report (task graph, timeline, diffs, costs, errors) and print its path.")
 final class ReportCommand implements Callable<Integer> {
@@ -31,8 +35,17 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The HTML file to write (default: RUN_ID.html beside the journal).")
     Path out;
 
+    @Option(names = "--temporal", paramLabel = "HOST:PORT", description = "Read the run from a Temporal cluster instead of a journal directory.")
+    String temporal;
+
+    @Option(names = "--namespace", paramLabel = "N", defaultValue = "default", description = "The Temporal namespace (with --temporal; default: ${DEFAULT-VALUE}).")
+    String namespace;
+
     @Override
     public Integer call() {
+        if (temporal != null) {
+            return TemporalCommands.report(this); // Temporal's classes load only here
+        }
         Path dir = Options.journalDir(repo == null ? Path.of(".") : Options.directory(repo, "--repo"), journalDir);
         JournalStore store = JournalRead.open(dir);
         Path written = write(store, dir, runId, out);

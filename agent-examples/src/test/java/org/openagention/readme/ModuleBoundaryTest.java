@@ -25,6 +25,8 @@ class ModuleBoundaryTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> LIBRARIES = List.of("agent-core", "agent-tools", "agent-orchestration", "agent-mcp", "agent-otel");
     private static final Pattern TEST_TOOLING = Pattern.compile("^(jazzer|junit|assertj|opentest4j|apiguardian|byte-buddy)");
+    /** agent-temporal is no named module: Temporal's SDK and gRPC jars split packages as automatic modules. */
+    private static final Pattern TEMPORAL = Pattern.compile("(^|[/\\\\])(agent-temporal|temporal-|grpc-)");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.openagention\\.([a-z]+)\\.(?:[a-z.]+\\.)?internal\\.",
             Pattern.MULTILINE);
 
@@ -69,6 +71,7 @@ class ModuleBoundaryTest {
         // and would be resolved as automatic modules alongside ours.
         String modulePath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !TEST_TOOLING.matcher(Path.of(entry).getFileName().toString()).find())
+                .filter(entry -> !TEMPORAL.matcher(entry).find())
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(java.util.stream.Collectors.joining(File.pathSeparator));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

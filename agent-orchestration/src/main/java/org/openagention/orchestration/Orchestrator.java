@@ -33,8 +33,9 @@ import org.openagention.orchestration.review.Reviewer;
  * The supervisor of course chapter 9: runs a {@link TaskGraph} with worker agents.
  *
  * <p>Ready tasks (every dependency done) start in parallel up to {@link Builder#parallelism},
- * each in its own workspace from the {@link TaskWorkspaces}, on virtual threads on JDK 21+ (a
- * bounded pool on 17). Given a git repository ({@link Builder#repository}), the lanes are its
+ * each in its own workspace from the {@link TaskWorkspaces}, on threads the run's step executor
+ * forks ({@link StepExecutor#fork}: virtual threads on JDK 21+, daemon threads on 17; workflow
+ * threads when a durable engine runs the graph). Given a git repository ({@link Builder#repository}), the lanes are its
  * worktrees: a worktree per task that writes, created on its first write
  * ({@link TaskWorkspaces#worktrees}). A {@link Lane#LOCAL} task works in the shared tree and runs
  * alone; a {@link Lane#SANDBOXED} task starts only where the {@link SandboxAvailability} says a

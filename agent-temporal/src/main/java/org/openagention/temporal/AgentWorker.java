@@ -3,11 +3,13 @@ package org.openagention.temporal;
 
 import io.temporal.worker.Worker;
 import java.util.Objects;
+import java.util.function.Function;
 import org.openagention.core.Agent;
 import org.openagention.temporal.internal.AgentRegistry;
 import org.openagention.temporal.internal.AgentWorkflow;
 import org.openagention.temporal.internal.AgentWorkflowImpl;
 import org.openagention.temporal.internal.StepActivitiesImpl;
+import org.openagention.tools.Workspace;
 
 /**
  * The agents a Temporal worker serves, by name. The worker runs both halves of every agent run on
@@ -30,7 +32,7 @@ public final class AgentWorker {
     AgentWorker(Worker worker) {
         Objects.requireNonNull(worker, "worker");
         worker.registerWorkflowImplementationFactory(AgentWorkflow.class, () -> new AgentWorkflowImpl(agents));
-        worker.registerActivitiesImplementations(new StepActivitiesImpl(agents));
+        worker.registerActivitiesImplementations(new StepActivitiesImpl(agents, null));
     }
 
     /**
@@ -41,6 +43,22 @@ public final class AgentWorker {
     public AgentWorker register(String name, Agent agent) {
         agents.register(name, agent, null);
         return this;
+    }
+
+    /**
+     * Serves a graph task's agent under {@code name} ({@link TemporalGraphs}): {@code perWorkspace}
+     * builds it for a task's workspace. Where the loop runs it gets a stand-in workspace its tools
+     * never touch; on the host holding the task's clone, the clone. Give every worker and host the
+     * same factory.
+     */
+    public AgentWorker register(String name, Function<Workspace, Agent> perWorkspace) {
+        agents.register(name, perWorkspace, null);
+        return this;
+    }
+
+    /** The agents, for the hosts of task graphs that serve the same ones. */
+    AgentRegistry registry() {
+        return agents;
     }
 
     /**

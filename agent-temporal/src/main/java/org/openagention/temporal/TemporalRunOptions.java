@@ -93,7 +93,7 @@ public final class TemporalRunOptions {
                 limits.timeout().toMillis(), limits.maxConsecutiveToolErrors(), limits.maxRepeatedCalls(), streaming,
                 new StepSettings(modelCallTimeout.toMillis(), toolCallTimeout.toMillis(), heartbeatTimeout.toMillis(),
                         retry.maxAttempts(), retry.initialBackoff().toMillis(), Math.max(1, retry.multiplier()),
-                        retry.maxBackoff().toMillis()));
+                        retry.maxBackoff().toMillis()), null);
     }
 
     /** Builds {@link TemporalRunOptions}; each setter checks its argument. Not thread-safe. */

@@ -24,6 +24,33 @@ class AgentWorkflowReplayTest {
         return TestAgents.recordedRunIds().stream();
     }
 
+    /** The recorded graph runs and their attempts (GraphWorkflowTest), by file name. */
+    static Stream<String> graphRuns() throws Exception {
+        java.net.URL dir = AgentWorkflowReplayTest.class.getResource("/histories");
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("graph-"))
+                    .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("graphRuns")
+    void recordedGraphHistoryReplaysWithTheCurrentWorkflowCode(String name, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/histories/" + name + ".json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (GraphFixture f = new GraphFixture(dir)) {
+            WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), f.worker);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void graphHistoriesAreRecorded() throws Exception {
+        assertThat(graphRuns().count()).as("recorded graph histories").isGreaterThanOrEqualTo(3);
+    }
+
     @ParameterizedTest
     @MethodSource("runs")
     void recordedHistoryReplaysWithTheCurrentWorkflowCode(String runId) throws Exception {

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.openagention.core.Sleeper;
 import org.openagention.core.internal.DirectSteps;
@@ -66,6 +68,18 @@ public interface StepExecutor {
      */
     default <T> Future<T> fork(Callable<T> call) {
         return ToolThreads.executor().submit(call);
+    }
+
+    /**
+     * A queue through which calls started with {@link #fork} hand their results back to the thread
+     * that forked them (the orchestrator's supervisor takes its workers' completions from one).
+     * The default is a {@link LinkedBlockingQueue}; an engine whose threads may only block its own
+     * way (Temporal's workflow threads) returns a queue whose {@code take} waits that way. Only
+     * {@code add}, {@code offer}, {@code take}, {@code poll}, {@code drainTo} and {@code size}
+     * need to work.
+     */
+    default <T> BlockingQueue<T> newQueue() {
+        return new LinkedBlockingQueue<>();
     }
 
     /**

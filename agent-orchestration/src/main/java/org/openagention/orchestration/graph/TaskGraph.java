@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.openagention.orchestration.internal.GraphJson;
 
 /**
  * A validated set of {@link Task}s and their dependencies: a directed acyclic graph.
@@ -194,6 +195,28 @@ public final class TaskGraph {
     @Override
     public String toString() {
         return "TaskGraph" + tasks.values();
+    }
+
+    /**
+     * The graph as JSON, a task per element, in the journal's task form: built-in checks in full; a
+     * custom check or a reviewer (code, not data) as a marker that {@link #fromJson} resolves. For
+     * sending a graph to another process (a durable engine's workflow).
+     */
+    public String toJson() {
+        return GraphJson.write(tasks());
+    }
+
+    /**
+     * Reads a graph written by {@link #toJson()}. {@code originals} gives, by task id, the task
+     * whose custom check or reviewer a marker stands for (null, or returning null: such a marker
+     * fails).
+     *
+     * @throws org.openagention.core.ConfigurationException when a marker cannot be resolved
+     * @throws org.openagention.core.journal.JournalException when the JSON is malformed, naming the field
+     * @throws InvalidGraphException when the tasks do not form a graph
+     */
+    public static TaskGraph fromJson(String json, java.util.function.Function<String, Task> originals) {
+        return of(GraphJson.read(Objects.requireNonNull(json, "json"), originals));
     }
 
     /** Collects tasks for a {@link TaskGraph}. Not thread-safe. */

@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.openagention.core.journal.StepExecutor;
 import org.openagention.orchestration.FailurePolicy;
@@ -53,9 +52,10 @@ public final class Supervisor {
     private final ReviewFlow reviews;
     private final Merging merging;
     private final Replanning replanning;
-    private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final StepExecutor steps;
+    private final BlockingQueue<Completion> completions;
     private final Map<String, Workspace> workspaces = new HashMap<>();
-    private ExecutorService pool;
+    private final List<Future<?>> work = new ArrayList<>();
     private int running;
     private int inFlight;
     private Track exclusive; // the LOCAL task that has the shared directory to itself, if any
@@ -63,6 +63,8 @@ public final class Supervisor {
     private Supervisor(Settings s, StepExecutor steps, RunState st, TaskWorkspaces lanes, FactCodec codec) {
         this.s = s;
         this.st = st;
+        this.steps = steps;
+        this.completions = steps.newQueue();
         this.lanes = lanes;
         this.log = new RunLog(steps, s.clock(), s.listeners(), codec);
         this.budgets = new BudgetGate(s.budget(), st, log);
@@ -113,7 +115,6 @@ public final class Supervisor {
     }
 
     private OrchestrationResult loop(boolean resumed) {
-        pool = WorkerThreads.newExecutor(s.parallelism());
         boolean clean = false;
         List<Completion> batch = new ArrayList<>();
         try {
@@ -151,10 +152,8 @@ public final class Supervisor {
                 batch.clear();
             }
         } finally {
-            if (clean) {
-                pool.shutdown();
-            } else {
-                pool.shutdownNow();
+            if (!clean) {
+                work.forEach(f -> f.cancel(true)); // abandoned: stop the attempts and reviews under way
             }
         }
     }
@@ -386,9 +385,17 @@ public final class Supervisor {
         return true;
     }
 
-    /** Runs {@code work} on a worker thread; what it returns comes back to the supervisor loop. */
-    private void execute(Supplier<Completion> work) {
-        pool.execute(() -> completions.add(work.get()));
+    /**
+     * Runs {@code job} concurrently, through the run's step executor ({@link StepExecutor#fork}: a
+     * virtual thread, or a workflow thread on a durable engine); what it returns comes back to the
+     * supervisor loop.
+     */
+    private void execute(Supplier<Completion> job) {
+        work.removeIf(Future::isDone);
+        work.add(steps.fork(() -> {
+            completions.add(job.get());
+            return null;
+        }));
         inFlight++; // only this thread takes completions, so the count is right before the first is taken
     }
 

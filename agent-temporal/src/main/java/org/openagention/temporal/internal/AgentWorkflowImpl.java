@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.temporal.internal;
 
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Clock;
@@ -24,6 +25,9 @@ import org.openagention.temporal.PendingApproval;
  * <p>One instance per workflow execution (Temporal calls the factory for each).
  */
 public final class AgentWorkflowImpl implements AgentWorkflow {
+    /** The failure type of a graph task's attempt whose host stopped picking up its tool calls. */
+    public static final String HOST_LOST = "HostLost";
+
     private final AgentRegistry agents;
     private RunJournal journal;
     private WorkflowApprovals approvals;
@@ -43,7 +47,8 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
             approvals = new WorkflowApprovals(registered.approvals(), registered.agent().tools(), journal);
             early.forEach(approvals::decide);
         }
-        TemporalSteps steps = new TemporalSteps(in.agentName(), in.steps(), journal, approvals, CancellationScope.current());
+        TemporalSteps steps = new TemporalSteps(in.agentName(), in.steps(), journal, approvals, CancellationScope.current(),
+                in.place());
         RunOptions options = RunOptions.builder()
                 .runId(in.runId())
                 .stepExecutor(runId -> steps)
@@ -55,6 +60,9 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
         AgentLoop loop = registered.agent().start(in.input(), options);
         steps.onCancel(loop::cancel);
         RunResult r = loop.run();
+        if (steps.hostLost() != null) {
+            throw ApplicationFailure.newNonRetryableFailure(steps.hostLost(), HOST_LOST);
+        }
         // The loop measures its elapsed time on this process's clock, which restarts when another
         // worker replays the run; the run's real duration is in workflow time.
         result = new RunResult(r.runId(), r.finalText(), r.stopReason(), r.detail(), r.transcript(), r.turns(), r.usage(),
@@ -94,7 +102,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     }
 
     /** Workflow time as a clock: event times and the loop's time-limit arithmetic. */
-    private static final Clock WORKFLOW_CLOCK = new Clock() {
+    static final Clock WORKFLOW_CLOCK = new Clock() {
         @Override
         public ZoneId getZone() {
             return ZoneOffset.UTC;

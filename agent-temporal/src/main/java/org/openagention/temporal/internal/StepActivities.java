@@ -16,4 +16,12 @@ public interface StepActivities {
 
     @ActivityMethod(name = "openagention.ToolStep")
     String tool(String agentName, String stepJson);
+
+    /**
+     * A graph task's tool step, on the host holding the task's workspace ({@code <run>/<task>}):
+     * the agent's tools are bound to that host's clone, and a call that may write pushes the
+     * task's branch afterwards.
+     */
+    @ActivityMethod(name = "openagention.TaskToolStep")
+    String taskTool(String agentName, String workspace, String stepJson);
 }

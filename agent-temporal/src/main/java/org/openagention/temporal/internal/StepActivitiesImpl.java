@@ -2,14 +2,8 @@
 package org.openagention.temporal.internal;
 
 import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.openagention.core.Agent;
 import org.openagention.core.journal.Step;
 import org.openagention.core.journal.StepCodec;
@@ -30,16 +24,13 @@ public final class StepActivitiesImpl implements StepActivities {
     /** The error type of a model call that failed (its message is the failure's). */
     public static final String MODEL_FAILED = "ModelCallFailed";
 
-    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "openagention-temporal-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final AgentRegistry agents;
+    private final HostClones clones;
 
-    public StepActivitiesImpl(AgentRegistry agents) {
+    /** Steps of the registered agents; {@code clones} (null on a worker that holds no workspaces) serves task tools. */
+    public StepActivitiesImpl(AgentRegistry agents, HostClones clones) {
         this.agents = agents;
+        this.clones = clones;
     }
 
     @Override
@@ -52,10 +43,27 @@ public final class StepActivitiesImpl implements StepActivities {
         return run(agentName, stepJson);
     }
 
-    private String run(String agentName, String stepJson) {
-        Agent agent = agents.get(agentName).agent();
+    @Override
+    public String taskTool(String agentName, String workspace, String stepJson) {
+        if (clones == null) {
+            throw ApplicationFailure.newNonRetryableFailure("this worker holds no task workspaces", "NoWorkspaces");
+        }
+        Agent agent = agents.get(agentName).agentIn(clones.clone(workspace));
         Step<?> step = Step.fromJson(stepJson);
-        Heartbeat heartbeat = new Heartbeat(Activity.getExecutionContext(), Thread.currentThread());
+        String result = run(agent, step);
+        if (step instanceof Step.ToolCall call && agent.tools().stream()
+                .noneMatch(t -> t.spec().name().equals(call.call().name()) && t.readOnly())) {
+            clones.push(workspace, call.id()); // what the call wrote is the task's last pushed state
+        }
+        return result;
+    }
+
+    private String run(String agentName, String stepJson) {
+        return run(agents.get(agentName).agent(), Step.fromJson(stepJson));
+    }
+
+    private String run(Agent agent, Step<?> step) {
+        ActivityHeartbeat heartbeat = new ActivityHeartbeat(Activity.getExecutionContext(), Thread.currentThread());
         try {
             String result = encode(step, agent.runStep(step, heartbeat::cancelled));
             heartbeat.acknowledgeCancel(); // a cancelled step reports its cancellation, not its result
@@ -75,60 +83,6 @@ public final class StepActivitiesImpl implements StepActivities {
             throw Activity.wrap(e);
         } finally {
             heartbeat.stop();
-        }
-    }
-
-    /** The ticker of one step; its lock keeps a late tick from interrupting the thread after the step. */
-    private static final class Heartbeat {
-        private final ActivityExecutionContext context;
-        private final Thread runner;
-        private final ScheduledFuture<?> ticks;
-        private boolean cancelled;
-        private ActivityCompletionException cancellation;
-        private boolean stopped;
-
-        Heartbeat(ActivityExecutionContext context, Thread runner) {
-            this.context = context;
-            this.runner = runner;
-            Duration timeout = context.getInfo().getHeartbeatTimeout();
-            long every = timeout == null || timeout.isZero() ? 0 : Math.max(50, timeout.toMillis() / 3);
-            this.ticks = every == 0 ? null : TICKER.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
-        }
-
-        synchronized boolean cancelled() {
-            return cancelled;
-        }
-
-        private synchronized void tick() {
-            if (cancelled || stopped) {
-                return;
-            }
-            try {
-                context.heartbeat(null);
-            } catch (ActivityCompletionException e) { // cancelled, timed out, or the worker shuts down
-                cancelled = true;
-                cancellation = e;
-                runner.interrupt();
-            } catch (RuntimeException e) {
-                // A heartbeat that could not be sent (the server briefly away) is tried again next tick.
-            }
-        }
-
-        /** Throws the cancellation the heartbeat saw, which is how an activity acknowledges it. */
-        synchronized void acknowledgeCancel() {
-            if (cancellation != null) {
-                throw cancellation;
-            }
-        }
-
-        synchronized void stop() {
-            stopped = true;
-            if (ticks != null) {
-                ticks.cancel(false);
-            }
-            if (cancelled) {
-                Thread.interrupted(); // our interrupt must not leak into the worker's thread pool
-            }
         }
     }
 

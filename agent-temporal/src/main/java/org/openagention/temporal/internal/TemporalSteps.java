@@ -3,10 +3,12 @@ package org.openagention.temporal.internal;
 
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.CompletablePromise;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
@@ -43,6 +46,12 @@ import org.openagention.core.tool.ToolResult;
  * workflow itself is cancelled, the step's activity fails with a cancellation, this executor tells
  * the loop ({@link #onCancel}), and the run ends {@code CANCELLED} with a normal result.
  *
+ * <p>A graph task's attempt ({@link TaskPlace}) sends its tool steps to the queue of the host
+ * holding the task's clone, unretried there: a call the host does not pick up in time, or whose
+ * heartbeat lapses, marks the host lost ({@link #hostLost()}), stops the loop, and the workflow
+ * fails the attempt so that the task goes on elsewhere. The orchestrator's supervisor uses this
+ * executor too (its facts, time, backoffs, forks and {@link #newQueue() completion queue}).
+ *
  * <p>Workflow code only; workflow threads run one at a time, so the state needs no locks.
  */
 final class TemporalSteps implements StepExecutor {
@@ -54,10 +63,16 @@ final class TemporalSteps implements StepExecutor {
     private final CancellationScope root;
     private final Set<CancellationScope> inFlight = new LinkedHashSet<>();
     private Runnable onCancel = () -> {};
+    private final TaskPlace place;
+    private String hostLost;
 
+    /**
+     * @param place where a graph task's tools run (null: on this workflow's task queue)
+     */
     TemporalSteps(String agentName, StepSettings settings, RunJournal journal, WorkflowApprovals approvals,
-            CancellationScope root) {
+            CancellationScope root, TaskPlace place) {
         this.agentName = agentName;
+        this.place = place;
         this.journal = journal;
         this.approvals = approvals;
         this.root = root;
@@ -75,9 +90,29 @@ final class TemporalSteps implements StepExecutor {
         this.models = Workflow.newActivityStub(StepActivities.class, base
                 .setStartToCloseTimeout(Duration.ofMillis(settings.modelTimeoutMillis()))
                 .setCancellationType(ActivityCancellationType.TRY_CANCEL).build());
-        this.tools = Workflow.newActivityStub(StepActivities.class, base
-                .setStartToCloseTimeout(Duration.ofMillis(settings.toolTimeoutMillis()))
-                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED).build());
+        base.setStartToCloseTimeout(Duration.ofMillis(settings.toolTimeoutMillis()))
+                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+        if (place != null) {
+            // A graph task's tools run on the host holding its clone; a host that does not pick a
+            // call up in time is taken for lost, and the attempt ends so another host can go on.
+            // A call is not retried there: a heartbeat that lapsed means the host stopped answering,
+            // and a retry would wait on the same host's queue; the attempt ends and the orchestrator
+            // retries the task, on another host from its last pushed state.
+            base.setTaskQueue(place.hostQueue()).setScheduleToStartTimeout(Duration.ofMillis(place.pickupMillis()))
+                    .setRetryOptions(retry.toBuilder().setMaximumAttempts(1).build());
+        }
+        this.tools = Workflow.newActivityStub(StepActivities.class, base.build());
+    }
+
+    /** Why the attempt's host was taken for lost, or null while it serves the attempt. */
+    String hostLost() {
+        return hostLost;
+    }
+
+    /** A queue whose {@code take} waits the workflow's way (the supervisor's completions). */
+    @Override
+    public <T> BlockingQueue<T> newQueue() {
+        return new WorkflowBlockingQueue<>();
     }
 
     /** What to call when the workflow is found cancelled during a step: the loop's {@code cancel()}. */
@@ -97,8 +132,11 @@ final class TemporalSteps implements StepExecutor {
             }
         }
         String json = step.toJson();
-        Function<String, String> activity = step instanceof Step.ModelCall
-                ? j -> models.model(agentName, j) : j -> tools.tool(agentName, j);
+        if (hostLost != null && step instanceof Step.ToolCall) {
+            return cancelled(step);
+        }
+        Function<String, String> activity = step instanceof Step.ModelCall ? j -> models.model(agentName, j)
+                : place != null ? j -> tools.taskTool(agentName, place.workspace(), j) : j -> tools.tool(agentName, j);
         String result;
         try {
             result = inScope(() -> activity.apply(json), step);
@@ -170,6 +208,15 @@ final class TemporalSteps implements StepExecutor {
 
     /** A step whose activity failed for good (retries spent, or a failure not worth retrying). */
     private <T> Outcome<T> failed(Step<T> step, ActivityFailure failure) {
+        if (place != null && failure.getCause() instanceof TimeoutFailure timeout
+                && (timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START
+                        || timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT)) {
+            hostLost = "host " + place.hostQueue() + (timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT
+                    ? " stopped heartbeating during a tool call of " : " did not pick up a tool call of ")
+                    + place.workspace();
+            onCancel.run(); // the attempt ends here; the task goes on elsewhere from its pushed branch
+            return cancelled(step);
+        }
         String message = failure.getCause() instanceof ApplicationFailure app ? app.getOriginalMessage()
                 : failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
         if (step instanceof Step.ModelCall) {

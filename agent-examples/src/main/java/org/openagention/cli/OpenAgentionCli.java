@@ -10,8 +10,11 @@ import picocli.CommandLine.Command;
 /**
  * The {@code openagention} command line: {@code run} (the coding agent, or with {@code --plan} the
  * whole orchestrated system, on a repository), {@code demo} (the offline recorded session on a
- * bundled sample project), {@code report} (a run's HTML report from its journal) and
- * {@code mcp-server} (the coding tools over MCP).
+ * bundled sample project), {@code report} (a run's HTML report from its journal),
+ * {@code mcp-server} (the coding tools over MCP), {@code acp} (the agent inside an editor, over the
+ * Agent Client Protocol), {@code serve} (a live web console for the runs of a journal directory and
+ * their approvals), and for Temporal {@code worker} (a worker process) and {@code approve} (a
+ * decision for a waiting call).
  *
  * <pre>
  * java -jar agent-examples/target/openagention.jar demo
@@ -95,7 +98,8 @@ public final class OpenAgentionCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.err().println("openagention: give a command: run, demo, report or mcp-server (see 'openagention --help')");
+        context.err().println("openagention: give a command: run, demo, report, mcp-server, acp, serve, worker or approve"
+                + " (see 'openagention --help')");
         return 2;
     }
 }

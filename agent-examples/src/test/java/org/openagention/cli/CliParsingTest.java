@@ -20,7 +20,7 @@ class CliParsingTest {
     void noCommandAsksForOne() {
         Cli.Outcome o = Cli.inProcess(Map.of());
         assertThat(o.exitCode()).isEqualTo(2);
-        assertThat(o.err()).contains("give a command: run, demo, report or mcp-server");
+        assertThat(o.err()).contains("give a command: run, demo, report, mcp-server, acp, serve, worker or approve");
     }
 
     @Test

@@ -32,7 +32,7 @@ class BomAlignmentTest {
         String bom = Files.readString(ROOT.resolve("agent-bom/pom.xml"));
         assertThat(bom).contains("<artifactId>jackson-bom</artifactId>").contains("<scope>import</scope>");
         for (String module : new String[] {"agent-core", "agent-tools", "agent-orchestration", "agent-mcp",
-                "agent-otel", "agent-spring-boot-starter"}) {
+                "agent-otel", "agent-temporal", "agent-spring-boot-starter"}) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
         }
     }

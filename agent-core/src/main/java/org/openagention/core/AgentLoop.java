@@ -48,7 +48,8 @@ import org.openagention.core.model.Usage;
  * <p>One thread drives a loop; {@link #cancel()} may be called from any other thread.
  */
 public final class AgentLoop {
-    private final Agent agent;
+    /** The agent in charge: the one started, or the last one a {@link Handoff} passed the run to. */
+    private Agent agent;
     private final RunOptions options;
     private final Limits limits;
     private final String runId;
@@ -56,7 +57,7 @@ public final class AgentLoop {
     private final boolean resumed;
     private final StepExecutor steps;
     private final Events events;
-    private final LoopTools tools;
+    private LoopTools tools;
     private final List<Message> transcript = new ArrayList<>();
     private OutputSchema outputSchema;
     /** Every setting of this run's requests but the transcript; rebuilt when the output schema changes. */
@@ -201,6 +202,7 @@ public final class AgentLoop {
         }
         LoopTools.Batch batch = tools.run(turn, answer.toolUses());
         transcript.add(new ToolResultMessage(batch.outputs()));
+        handOff(batch.outputs());
         for (Content.ToolOutput output : batch.outputs()) {
             consecutiveErrors = output.result().isError() ? consecutiveErrors + 1 : 0;
         }
@@ -212,6 +214,29 @@ public final class AgentLoop {
             finish(StopReason.CANCELLED, "the run was cancelled");
         } else if (consecutiveErrors >= limits.maxConsecutiveToolErrors()) {
             finish(StopReason.TOOL_ERRORS, consecutiveErrors + " tool calls in a row failed");
+        }
+    }
+
+    /**
+     * Passes the run to the target of the first successful handoff call of the turn, if any. Decided
+     * from the (journaled) results, so a resumed run hands off at the same point.
+     */
+    private void handOff(List<Content.ToolOutput> outputs) {
+        for (Content.ToolOutput output : outputs) {
+            if (!output.result().isError()
+                    && agent.registry().find(output.toolName()).orElse(null) instanceof Handoff handoff) {
+                List<Message> kept = handoff.filter(transcript);
+                String from = agent.name();
+                agent = handoff.target();
+                tools = new LoopTools(this, agent.registry(), steps, events, limits.maxRepeatedCalls());
+                template = null;
+                transcript.clear();
+                transcript.addAll(kept);
+                if (events.active()) {
+                    events.publish(new AgentEvent.HandedOff(runId, options.clock().instant(), turn, from, agent.name()));
+                }
+                return;
+            }
         }
     }
 
@@ -281,7 +306,7 @@ public final class AgentLoop {
         Usage usage = budget.usage();
         double cost = budget.cost();
         result = new RunResult(runId, finalText, reason, detail, transcript, turn, usage, cost,
-                Duration.ofNanos(System.nanoTime() - startNanos));
+                Duration.ofNanos(System.nanoTime() - startNanos), agent.name());
         if (steps.journals()) {
             steps.record(RunFacts.FINISHED, new RunFacts.Finished(reason, detail, turn, cost, usage));
         }
@@ -322,6 +347,15 @@ public final class AgentLoop {
 
     Events events() {
         return events;
+    }
+
+    RunBudget budget() {
+        return budget;
+    }
+
+    /** When the run first started; null before its first step. */
+    Instant startedAt() {
+        return startedAt;
     }
 
     /** How the run ended, once it has. */

@@ -2,7 +2,6 @@
 package org.openagention.tools.hooks;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -14,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
  * input, and is killed with its whole process tree when it runs past its timeout. The matcher is
  * a regular expression matched against the whole tool name ({@code "*"} or empty for every tool);
  * it matches either our tool name ({@code shell}, {@code edit_file}) or the Claude Code name of the
- * same tool ({@code Bash}, {@code Edit}), so {@code "Edit|Write"} selects {@code edit_file} and
+ * same tool ({@code Bash}, {@code Edit}; see {@link ClaudeToolNames}), so {@code "Edit|Write"} selects {@code edit_file} and
  * {@code write_file}.
  *
  * @param event when it runs
@@ -25,11 +24,6 @@ import java.util.regex.PatternSyntaxException;
  *     is told Claude Code's tool names ({@code "tool_name":"Bash"}), ours is told ours
  */
 public record Hook(HookEvent event, String matcher, String command, Duration timeout, SettingsFormat format) {
-    /** Claude Code's names of our tools. */
-    static final Map<String, String> CLAUDE_NAMES = Map.of("shell", "Bash", "edit_file", "Edit",
-            "write_file", "Write", "read_file", "Read", "glob", "Glob", "grep", "Grep", "list_dir", "LS",
-            "todo_write", "TodoWrite");
-
     /** The default timeout, as in Claude Code: 60 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -62,13 +56,13 @@ public record Hook(HookEvent event, String matcher, String command, Duration tim
             return true;
         }
         Pattern p = pattern(matcher);
-        String claude = CLAUDE_NAMES.get(tool);
-        return p.matcher(tool).matches() || (claude != null && p.matcher(claude).matches());
+        return p.matcher(tool).matches()
+                || ClaudeToolNames.claudeName(tool).map(claude -> p.matcher(claude).matches()).orElse(false);
     }
 
     /** The tool name this hook is told. */
     String toolNameFor(String tool) {
-        return format == SettingsFormat.CLAUDE_CODE ? CLAUDE_NAMES.getOrDefault(tool, tool) : tool;
+        return format == SettingsFormat.CLAUDE_CODE ? ClaudeToolNames.claudeName(tool).orElse(tool) : tool;
     }
 
     private static Pattern pattern(String matcher) {

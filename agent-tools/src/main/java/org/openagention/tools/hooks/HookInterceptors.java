@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentListener;
@@ -86,50 +85,63 @@ final class HookInterceptors {
 
     private ToolResult aroundTool(ToolInterceptor.Chain chain) throws Exception {
         ToolCall call = chain.call();
-        String runId = chain.context().runId();
-        Consumer<AgentEvent> publish = chain.context()::publish;
-        BooleanSupplier cancelled = chain.context()::isCancelled;
         List<String> notes = new ArrayList<>();
         for (Hook hook : matching(HookEvent.PRE_TOOL_USE, call.name())) {
-            ObjectNode in = toolInput(hook, runId, call);
-            HookRunner.Verdict v = HookRunner.run(hook, workspace, in, cancelled);
-            switch (v.kind()) {
-                case FAILED -> failed(v, runId, publish);
-                case BLOCK -> {
-                    notice(runId, publish, v.describe() + " blocked " + call.name() + ": " + v.reason());
-                    return ToolResult.error(ToolResult.ErrorKind.DENIED, "Blocked by a hook: " + v.reason());
-                }
-                case OK -> {
-                    if (v.updatedInput() != null) {
-                        call = call.withArguments(ours(v.updatedInput(), in.get("tool_input")));
-                        notice(runId, publish, v.describe() + " changed the arguments of " + call.name());
-                    }
-                    if (!v.context().isBlank()) {
-                        notes.add(v.context().strip());
-                    }
-                }
+            Object decided = before(hook, chain, call, notes);
+            if (decided instanceof ToolResult blocked) {
+                return blocked;
             }
+            call = (ToolCall) decided;
         }
         ToolResult result = chain.proceed(call);
         for (Hook hook : matching(HookEvent.POST_TOOL_USE, call.name())) {
-            ObjectNode in = toolInput(hook, runId, call);
-            in.putObject("tool_response").put("is_error", result.isError()).put("text", result.text());
-            HookRunner.Verdict v = HookRunner.run(hook, workspace, in, cancelled);
-            switch (v.kind()) {
-                case FAILED -> failed(v, runId, publish);
-                case BLOCK -> notes.add(v.reason().strip()); // the tool ran: the reason is feedback for the model
-                case OK -> {
-                    if (!v.context().isBlank()) {
-                        notes.add(v.context().strip());
-                    }
-                }
-            }
+            after(hook, chain, call, result, notes);
         }
         if (notes.isEmpty()) {
             return result;
         }
         String text = result.text() + "\n\nFrom the project's hooks:\n" + String.join("\n", notes);
         return result instanceof ToolResult.Error e ? ToolResult.error(e.kind(), text) : ToolResult.success(text);
+    }
+
+    /** Runs a PreToolUse hook: the call to go on with (maybe with new arguments), or the result that blocks it. */
+    private Object before(Hook hook, ToolInterceptor.Chain chain, ToolCall call, List<String> notes) {
+        String runId = chain.context().runId();
+        Consumer<AgentEvent> publish = chain.context()::publish;
+        ObjectNode in = toolInput(hook, runId, call);
+        HookRunner.Verdict v = HookRunner.run(hook, workspace, in, chain.context()::isCancelled);
+        switch (v.kind()) {
+            case FAILED -> failed(v, runId, publish);
+            case BLOCK -> {
+                notice(runId, publish, v.describe() + " blocked " + call.name() + ": " + v.reason());
+                return ToolResult.error(ToolResult.ErrorKind.DENIED, "Blocked by a hook: " + v.reason());
+            }
+            case OK -> {
+                if (v.updatedInput() != null) {
+                    call = call.withArguments(ours(v.updatedInput(), in.get("tool_input")));
+                    notice(runId, publish, v.describe() + " changed the arguments of " + call.name());
+                }
+                if (!v.context().isBlank()) {
+                    notes.add(v.context().strip());
+                }
+            }
+        }
+        return call;
+    }
+
+    /** Runs a PostToolUse hook: what it says for the model goes to {@code notes} (the tool has run: nothing is blocked). */
+    private void after(Hook hook, ToolInterceptor.Chain chain, ToolCall call, ToolResult result, List<String> notes) {
+        String runId = chain.context().runId();
+        ObjectNode in = toolInput(hook, runId, call);
+        in.putObject("tool_response").put("is_error", result.isError()).put("text", result.text());
+        HookRunner.Verdict v = HookRunner.run(hook, workspace, in, chain.context()::isCancelled);
+        if (v.kind() == HookRunner.Kind.FAILED) {
+            failed(v, runId, chain.context()::publish);
+        } else if (v.kind() == HookRunner.Kind.BLOCK) {
+            notes.add(v.reason().strip());
+        } else if (!v.context().isBlank()) {
+            notes.add(v.context().strip());
+        }
     }
 
     /** The event for a tool hook; a {@code path} argument is also given as an absolute {@code file_path}, as Claude Code's tools have. */

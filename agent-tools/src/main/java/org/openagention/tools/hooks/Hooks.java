@@ -39,6 +39,8 @@ public final class Hooks {
     public static final String PROJECT_SETTINGS = ".openagention/settings.json";
     /** Where Claude Code keeps a project's shared settings, relative to its root. */
     public static final String CLAUDE_SETTINGS = ".claude/settings.json";
+    /** Where Claude Code keeps a person's own settings for a project (not committed), relative to its root. */
+    public static final String CLAUDE_LOCAL_SETTINGS = ".claude/settings.local.json";
 
     private final Path workspace;
     private final List<Hook> hooks;
@@ -54,7 +56,8 @@ public final class Hooks {
 
     /**
      * The hooks of the project at {@code workspace} and of the user: {@code ~/.openagention/settings.json},
-     * then {@code .openagention/settings.json} and {@code .claude/settings.json} in the project. Files
+     * then {@code .openagention/settings.json}, {@code .claude/settings.json} and
+     * {@code .claude/settings.local.json} in the project. Files
      * that do not exist are skipped; what cannot be used is in {@link #problems()}.
      */
     public static Hooks load(Path workspace) {
@@ -69,9 +72,10 @@ public final class Hooks {
                 b.addSettings(file, SettingsFormat.OPENAGENTION);
             }
         }
-        Path claude = workspace.resolve(CLAUDE_SETTINGS);
-        if (Files.isRegularFile(claude)) {
-            b.addSettings(claude, SettingsFormat.CLAUDE_CODE);
+        for (Path claude : List.of(workspace.resolve(CLAUDE_SETTINGS), workspace.resolve(CLAUDE_LOCAL_SETTINGS))) {
+            if (Files.isRegularFile(claude)) {
+                b.addSettings(claude, SettingsFormat.CLAUDE_CODE);
+            }
         }
         return b.build();
     }

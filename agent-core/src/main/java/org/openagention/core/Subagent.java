@@ -36,7 +36,11 @@ import org.openagention.core.tool.ToolSpec;
  * parent's budget. A child that reaches a limit ends with its own {@link StopReason}; the parent
  * gets an error result saying so and goes on. The child's events reach the parent's listeners
  * between an {@link AgentEvent.SubagentStarted} and an {@link AgentEvent.SubagentFinished}, which
- * link the child's run id to the parent's run and call.
+ * link the child's run id to the parent's run and call. Subagents running in parallel each get
+ * what the parent had left when they started, so together they may pass it; the parent then
+ * stops before its next turn with its own stop reason. Cancelling the parent cancels the child
+ * at its next turn. Outside a loop (called on its own, or in a step a durable-execution worker
+ * runs with {@link Agent#runStep}) the child runs with its own limits only, unjournaled.
  *
  * <p>A journaled parent journals the child as its own run in the same journal, with id
  * {@link #childRunId(String, int, String)}. Resuming the parent replays a finished child's result

@@ -73,6 +73,8 @@ public final class AgentLoop {
     private volatile boolean timedOut;
     private volatile Thread runner;
     private Future<?> watchdog;
+    /** The loops of this run's subagents running now: cancelling the run cancels them. */
+    private final java.util.Set<AgentLoop> children = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     AgentLoop(Agent agent, RunOptions options, StepExecutor steps, String runId, String input, boolean resumed) {
         this.agent = agent;
@@ -122,7 +124,21 @@ public final class AgentLoop {
     /** Cancels the run: a call in progress is interrupted, and the run ends with {@link StopReason#CANCELLED}. */
     public void cancel() {
         cancelled = true;
+        children.forEach(AgentLoop::cancel);
         interruptWork();
+    }
+
+    /** Runs {@code body}, which drives a subagent's loop, with that loop as a child of this run: cancelling this run cancels it. */
+    <T> T asChild(AgentLoop child, java.util.function.Supplier<T> body) {
+        children.add(child);
+        try {
+            if (cancelled) {
+                child.cancel();
+            }
+            return body.get();
+        } finally {
+            children.remove(child);
+        }
     }
 
     private void begin() {

@@ -39,7 +39,7 @@ import org.openagention.core.tool.ToolSpec;
  * link the child's run id to the parent's run and call. Subagents running in parallel each get
  * what the parent had left when they started, so together they may pass it; the parent then
  * stops before its next turn with its own stop reason. Cancelling the parent cancels the child
- * at its next turn. Outside a loop (called on its own, or in a step a durable-execution worker
+ * (it ends {@link StopReason#CANCELLED}). Outside a loop (called on its own, or in a step a durable-execution worker
  * runs with {@link Agent#runStep}) the child runs with its own limits only, unjournaled.
  *
  * <p>A journaled parent journals the child as its own run in the same journal, with id
@@ -140,7 +140,7 @@ public final class Subagent implements Tool {
                     call.id(), childId, agent.name()));
         }
         AgentLoop childLoop = resuming ? child.resumeLoop(childId, options) : child.start(prompt, options);
-        Outcome outcome = run(childLoop, context);
+        Outcome outcome = run(childLoop, loop);
         budget.spendChild(outcome.result.usage(), outcome.result.costUsd());
         if (events.active()) {
             events.publish(new AgentEvent.SubagentFinished(loop.runId(), loop.options().clock().instant(),
@@ -158,10 +158,15 @@ public final class Subagent implements Tool {
     private record Outcome(RunResult result, String typedJson, String failure) {}
 
     private Outcome run(AgentLoop childLoop) {
-        return run(childLoop, ToolContext.standalone());
+        return run(childLoop, null);
     }
 
-    private Outcome run(AgentLoop childLoop, ToolContext context) {
+    /** Runs the child to its end; as a child of {@code parent} (cancelled with it) when there is one. */
+    private Outcome run(AgentLoop childLoop, AgentLoop parent) {
+        return parent == null ? drive(childLoop) : parent.asChild(childLoop, () -> drive(childLoop));
+    }
+
+    private Outcome drive(AgentLoop childLoop) {
         if (output != null) {
             try {
                 TypedResult<?> typed = StructuredRun.run(childLoop, output);
@@ -170,13 +175,7 @@ public final class Subagent implements Tool {
                 return new Outcome(e.run(), null, e.getMessage());
             }
         }
-        // Cancelling the parent cancels the child at its next turn (its call in flight is interrupted with the thread).
-        while (childLoop.step()) {
-            if (context.isCancelled()) {
-                childLoop.cancel();
-            }
-        }
-        return new Outcome(childLoop.result().orElseThrow(), null, null);
+        return new Outcome(childLoop.run(), null, null);
     }
 
     private ToolResult answer(Outcome outcome) {

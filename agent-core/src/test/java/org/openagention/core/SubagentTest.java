@@ -161,4 +161,40 @@ class SubagentTest {
                 .satisfies(h -> assertThat(h.fromAgent() + ">" + h.toAgent()).isEqualTo("triage>billing"));
         assertThat(triage.run("no handoff here", RunOptions.defaults()).agentName()).isEqualTo("triage");
     }
+
+    @Test
+    void cancellingTheParentCancelsTheRunningChild() throws Exception {
+        java.util.concurrent.CountDownLatch childCalling = new java.util.concurrent.CountDownLatch(1);
+        FakeModel childModel = FakeModel.answering(request -> {
+            childCalling.countDown();
+            try {
+                new java.util.concurrent.CountDownLatch(1).await(60, TimeUnit.SECONDS); // until cancelled
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("interrupted", e);
+            }
+            return ModelResponse.ofText("too late");
+        });
+        Agent slow = Agent.builder().name("slow").model(childModel).build();
+        FakeModel parentModel = new FakeModel().enqueueToolCall("slow", "{\"prompt\":\"take your time\"}");
+        RecordingListener events = new RecordingListener();
+        AgentLoop loop = Agent.builder().model(parentModel).addTool(slow.asTool("slow", "Slow")).addListener(events)
+                .build().start("go");
+        Thread canceller = new Thread(() -> {
+            try {
+                if (childCalling.await(30, TimeUnit.SECONDS)) {
+                    loop.cancel();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        canceller.start();
+
+        RunResult result = loop.run();
+        canceller.join(30_000);
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(events.events(AgentEvent.SubagentFinished.class)).singleElement()
+                .satisfies(f -> assertThat(f.result().stopReason()).isEqualTo(StopReason.CANCELLED));
+    }
 }

@@ -11,6 +11,7 @@ module org.openagention.orchestration {
     requires org.slf4j;
 
     exports org.openagention.orchestration;
+    exports org.openagention.orchestration.agents;
     exports org.openagention.orchestration.automation;
     exports org.openagention.orchestration.batch;
     exports org.openagention.orchestration.graph;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * The execution plane: workspaces confined to a directory, the coding tools, git worktrees per
- * task, checkpoints, approvals and the bubblewrap sandbox.
+ * task, checkpoints, approvals, the bubblewrap sandbox, and the hooks users configure.
  */
 module org.openagention.tools {
     requires transitive org.openagention.core;
@@ -10,6 +10,7 @@ module org.openagention.tools {
 
     exports org.openagention.tools;
     exports org.openagention.tools.files;
+    exports org.openagention.tools.hooks;
     exports org.openagention.tools.search;
     exports org.openagention.tools.process;
     exports org.openagention.tools.shell;

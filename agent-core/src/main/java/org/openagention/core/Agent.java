@@ -126,6 +126,17 @@ public final class Agent {
         return StructuredRun.run(start(input, options), spec);
     }
 
+    /**
+     * This agent as a tool another agent can call: each call runs this agent on the prompt the
+     * caller's model gives and returns its final answer. See {@link Subagent} for limits, parallel
+     * read-only subagents, typed output and journaling; use {@link Subagent#builder} for those.
+     *
+     * @throws IllegalArgumentException when {@code name} is not a valid tool name
+     */
+    public Subagent asTool(String name, String description) {
+        return Subagent.builder(this).name(name).description(description).build();
+    }
+
     /** Starts a run with default options and returns its loop without running any turn. */
     public AgentLoop start(String input) {
         return start(input, RunOptions.defaults());

@@ -69,6 +69,20 @@ public sealed interface AgentEvent {
     /** A note from an extension (a checkpoint taken, a file spilled), for logs and reports. */
     record Notice(String runId, Instant at, String source, String message) implements AgentEvent {}
 
+    /**
+     * A tool call of this run started a subagent: the child's own events follow with
+     * {@code childRunId} as their run id, which links them to this run's call {@code callId}.
+     */
+    record SubagentStarted(String runId, Instant at, int turn, String callId, String childRunId, String agentName)
+            implements AgentEvent {}
+
+    /** The subagent started by call {@code callId} ended; {@code result} is the child run's. */
+    record SubagentFinished(String runId, Instant at, int turn, String callId, String childRunId, RunResult result)
+            implements AgentEvent {}
+
+    /** The conversation passed from one agent to another (a handoff); the run goes on with {@code toAgent}. */
+    record HandedOff(String runId, Instant at, int turn, String fromAgent, String toAgent) implements AgentEvent {}
+
     /** The run ended. */
     record RunFinished(String runId, Instant at, RunResult result) implements AgentEvent {}
 }

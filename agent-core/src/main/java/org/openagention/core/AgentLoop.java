@@ -49,7 +49,8 @@ import org.openagention.core.model.Usage;
  * <p>One thread drives a loop; {@link #cancel()} may be called from any other thread.
  */
 public final class AgentLoop {
-    private final Agent agent;
+    /** The agent in charge: the one started, or the last one a {@link Handoff} passed the run to. */
+    private Agent agent;
     private final RunOptions options;
     private final Limits limits;
     private final String runId;
@@ -57,7 +58,7 @@ public final class AgentLoop {
     private final boolean resumed;
     private final StepExecutor steps;
     private final Events events;
-    private final LoopTools tools;
+    private LoopTools tools;
     private final List<Message> transcript = new ArrayList<>();
     private OutputSchema outputSchema;
     /** Every setting of this run's requests but the transcript; rebuilt when the output schema changes. */
@@ -73,6 +74,8 @@ public final class AgentLoop {
     private volatile boolean timedOut;
     private volatile Thread runner;
     private Future<?> watchdog;
+    /** The loops of this run's subagents running now: cancelling the run cancels them. */
+    private final java.util.Set<AgentLoop> children = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     AgentLoop(Agent agent, RunOptions options, StepExecutor steps, String runId, String input, boolean resumed) {
         this.agent = agent;
@@ -122,7 +125,21 @@ public final class AgentLoop {
     /** Cancels the run: a call in progress is interrupted, and the run ends with {@link StopReason#CANCELLED}. */
     public void cancel() {
         cancelled = true;
+        children.forEach(AgentLoop::cancel);
         interruptWork();
+    }
+
+    /** Runs {@code body}, which drives a subagent's loop, with that loop as a child of this run: cancelling this run cancels it. */
+    <T> T asChild(AgentLoop child, java.util.function.Supplier<T> body) {
+        children.add(child);
+        try {
+            if (cancelled) {
+                child.cancel();
+            }
+            return body.get();
+        } finally {
+            children.remove(child);
+        }
     }
 
     private void begin() {
@@ -202,6 +219,7 @@ public final class AgentLoop {
         }
         LoopTools.Batch batch = tools.run(turn, answer.toolUses());
         transcript.add(new ToolResultMessage(batch.outputs()));
+        handOff(batch.outputs());
         for (Content.ToolOutput output : batch.outputs()) {
             consecutiveErrors = output.result().isError() ? consecutiveErrors + 1 : 0;
         }
@@ -213,6 +231,29 @@ public final class AgentLoop {
             finish(StopReason.CANCELLED, "the run was cancelled");
         } else if (consecutiveErrors >= limits.maxConsecutiveToolErrors()) {
             finish(StopReason.TOOL_ERRORS, consecutiveErrors + " tool calls in a row failed");
+        }
+    }
+
+    /**
+     * Passes the run to the target of the first successful handoff call of the turn, if any. Decided
+     * from the (journaled) results, so a resumed run hands off at the same point.
+     */
+    private void handOff(List<Content.ToolOutput> outputs) {
+        for (Content.ToolOutput output : outputs) {
+            if (!output.result().isError()
+                    && agent.registry().find(output.toolName()).orElse(null) instanceof Handoff handoff) {
+                List<Message> kept = handoff.filter(transcript);
+                String from = agent.name();
+                agent = handoff.target();
+                tools = new LoopTools(this, agent.registry(), steps, events, limits.maxRepeatedCalls());
+                template = null;
+                transcript.clear();
+                transcript.addAll(kept);
+                if (events.active()) {
+                    events.publish(new AgentEvent.HandedOff(runId, options.clock().instant(), turn, from, agent.name()));
+                }
+                return;
+            }
         }
     }
 
@@ -286,7 +327,7 @@ public final class AgentLoop {
         Usage usage = budget.usage();
         double cost = budget.cost();
         result = new RunResult(runId, finalText, reason, detail, transcript, turn, usage, cost,
-                Duration.ofNanos(System.nanoTime() - startNanos));
+                Duration.ofNanos(System.nanoTime() - startNanos), agent.name());
         if (steps.journals()) {
             steps.record(RunFacts.FINISHED, new RunFacts.Finished(reason, detail, turn, cost, usage));
         }
@@ -327,6 +368,15 @@ public final class AgentLoop {
 
     Events events() {
         return events;
+    }
+
+    RunBudget budget() {
+        return budget;
+    }
+
+    /** When the run first started; null before its first step. */
+    Instant startedAt() {
+        return startedAt;
     }
 
     /** How the run ended, once it has. */

@@ -160,6 +160,10 @@ final class LoopTools {
         } catch (Exception e) {
             throw new AgentException("tool step " + call.id() + " failed", e);
         }
+        if (outcome.replayed() && registry.find(call.name()).orElse(null) instanceof Subagent) {
+            // The child's spend is in its own journal, not in the replayed result: count it again.
+            Subagent.replayedSpend(loop, turn, call.id()).ifPresent(f -> loop.budget().spendChild(f.usage(), f.costUsd()));
+        }
         if (events.active()) {
             events.publish(new AgentEvent.ToolCallFinished(loop.runId(), clock.instant(), turn, call, outcome.value(),
                     Duration.ofNanos(System.nanoTime() - t0), outcome.replayed()));
@@ -212,7 +216,7 @@ final class LoopTools {
     }
 
     /** The context of one call; it journals the call's intent when its tool is about to run and mutates. */
-    private final class Context implements ToolContext, ToolStartHook {
+    final class Context implements ToolContext, ToolStartHook {
         private final int turn;
         private final String stepId;
 
@@ -227,6 +231,10 @@ final class LoopTools {
                 steps.record(RunFacts.TOOL_STARTED, new RunFacts.ToolStarted(stepId, call.id(), call.name(),
                         call.argumentsJson()));
             }
+        }
+
+        AgentLoop loop() {
+            return loop;
         }
 
         @Override

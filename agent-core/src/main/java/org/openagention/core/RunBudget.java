@@ -10,8 +10,8 @@ import org.openagention.core.model.Usage;
 
 /**
  * What one run has spent (tokens and dollars, priced by the run's price table) against its turn,
- * token and cost limits. The loop asks it before each turn and before each call; driven by the
- * loop's thread only.
+ * token and cost limits. The loop asks it before each turn and before each call from its own
+ * thread; subagents, which may run in parallel, add what their runs spent, so it is synchronized.
  */
 final class RunBudget {
     /** Why the run must stop before its next turn or call. */
@@ -39,16 +39,22 @@ final class RunBudget {
     }
 
     /** Counts what a model call spent. */
-    void spend(ModelResponse response) {
+    synchronized void spend(ModelResponse response) {
         usage = usage.plus(response.usage());
         cost += price(response).cost(response.usage());
     }
 
-    Usage usage() {
+    /** Counts what a subagent run spent inside this run. */
+    synchronized void spendChild(Usage childUsage, double childCost) {
+        usage = usage.plus(childUsage);
+        cost += childCost;
+    }
+
+    synchronized Usage usage() {
         return usage;
     }
 
-    double cost() {
+    synchronized double cost() {
         return cost;
     }
 
@@ -63,7 +69,7 @@ final class RunBudget {
     }
 
     /** The stop before turn {@code turns + 1} when the turns, tokens or dollars are used up; null otherwise. */
-    Stop beforeTurn(int turns) {
+    synchronized Stop beforeTurn(int turns) {
         if (turns >= limits.maxTurns()) {
             return new Stop(StopReason.MAX_TURNS, "the run reached its limit of " + limits.maxTurns() + " turns");
         }
@@ -83,7 +89,7 @@ final class RunBudget {
      * budget: the tokens spent, plus the request's estimated input tokens, plus the output cap,
      * would exceed it. Null otherwise.
      */
-    Stop beforeCall(ModelRequest request) {
+    synchronized Stop beforeCall(ModelRequest request) {
         if (tokens == null) {
             return null;
         }

@@ -20,6 +20,8 @@ import org.openagention.core.model.Usage;
  *     {@link Usage#cacheReadShare()})
  * @param costUsd dollars spent, by the agent's price table
  * @param elapsed wall-clock time of the run
+ * @param agentName the agent that finished the run: the one started, or the last one a
+ *     {@linkplain Handoff handoff} passed the conversation to; empty when not known
  *
  * <p>A tool call that fails (an edit refused because the file was not read first, a command that
  * exits non-zero, a call a policy denied) does not end the run: its error goes to the model as the
@@ -34,10 +36,17 @@ import org.openagention.core.model.Usage;
  * }</pre>
  */
 public record RunResult(String runId, String finalText, StopReason stopReason, String detail, List<Message> transcript,
-        int turns, Usage usage, double costUsd, Duration elapsed) {
+        int turns, Usage usage, double costUsd, Duration elapsed, String agentName) {
 
     public RunResult {
         transcript = List.copyOf(transcript);
+        java.util.Objects.requireNonNull(agentName, "agentName");
+    }
+
+    /** A result whose finishing agent is not known (empty {@link #agentName()}). */
+    public RunResult(String runId, String finalText, StopReason stopReason, String detail, List<Message> transcript,
+            int turns, Usage usage, double costUsd, Duration elapsed) {
+        this(runId, finalText, stopReason, detail, transcript, turns, usage, costUsd, elapsed, "");
     }
 
     /** Whether the model finished with its own answer. */

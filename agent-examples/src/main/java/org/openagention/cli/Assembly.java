@@ -26,6 +26,8 @@ import org.openagention.orchestration.graph.Budget;
 import org.openagention.orchestration.graph.Task;
 import org.openagention.orchestration.graph.TaskGraph;
 import org.openagention.orchestration.lanes.WorkerFactory;
+import org.openagention.orchestration.agents.AgentDefinitions;
+import org.openagention.orchestration.agents.Subagents;
 import org.openagention.orchestration.planning.LlmPlanner;
 import org.openagention.orchestration.review.Reviewer;
 import org.openagention.orchestration.skills.ProjectInstructions;
@@ -33,6 +35,7 @@ import org.openagention.tools.Approver;
 import org.openagention.tools.Checkpoints;
 import org.openagention.tools.CodingTools;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.hooks.Hooks;
 import org.openagention.tools.shell.ShellOptions;
 
 /**
@@ -117,16 +120,39 @@ final class Assembly {
      * CLAUDE.md in its instructions, approvals first, a checkpoint before every mutating call (so
      * the run can be rewound), long tool output capped with the full text kept under
      * {@code .openagention/tool-output} where read_file can page through it, and compaction when
-     * the model states its context window.
+     * the model states its context window. The project's hooks run around it (and its subagents'
+     * tool calls), and the subagents defined in {@code .openagention/agents} and
+     * {@code .claude/agents} are its tools; settings and definitions that cannot be used are noted.
      */
     Agent soloAgent(Path repo) {
         Workspace ws = Workspace.local(repo);
-        Agent.Builder b = agent("coder", withProjectInstructions(SOLO_INSTRUCTIONS, repo), "agent", "agent")
-                .tools(tools(ws))
+        Hooks hooks = Hooks.load(repo);
+        hooks.problems().forEach(p -> s.progress().note("config", "Hooks: " + p));
+        List<Tool> coding = tools(ws);
+        Agent.Builder b = hooks.installOn(agent("coder", withProjectInstructions(SOLO_INSTRUCTIONS, repo), "agent", "agent"))
+                .tools(coding)
                 .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
                 .addToolInterceptor(Checkpoints.open(ws))
                 .addToolInterceptor(outputLimit(repo, true));
+        AgentDefinitions definitions = AgentDefinitions.load(repo);
+        Subagents subagents = definitions.asTools(() -> subagentBase(ws, repo, hooks), coding);
+        definitions.problems().forEach(p -> s.progress().note("config", "Agents: " + p));
+        subagents.problems().forEach(p -> s.progress().note("config", "Agents: " + p));
+        subagents.tools().forEach(b::addTool);
         return withCompaction(b).build();
+    }
+
+    /** What a subagent of the solo agent starts from: the model, hooks on its tools, approvals, checkpoints. */
+    private Agent.Builder subagentBase(Workspace ws, Path repo, Hooks hooks) {
+        Agent.Builder b = Agent.builder().model(s.model());
+        if (!s.modelId().isEmpty()) {
+            b.modelId(s.modelId());
+        }
+        if (!hooks.isEmpty()) {
+            b.addToolInterceptor(hooks.toolInterceptor());
+        }
+        return b.addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
+                .addToolInterceptor(Checkpoints.open(ws)).addToolInterceptor(outputLimit(repo, true));
     }
 
     /** {@code base} followed by the repository's project instructions, when it has any. */

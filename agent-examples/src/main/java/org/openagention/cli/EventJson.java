@@ -54,8 +54,16 @@ final class EventJson {
             n.put("type", "agent.error").put("message", err.message());
         } else if (e instanceof AgentEvent.Notice notice) {
             n.put("type", "agent.notice").put("source", notice.source()).put("message", notice.message());
+        } else if (e instanceof AgentEvent.SubagentStarted s) {
+            n.put("type", "agent.subagent_started").put("turn", s.turn()).put("callId", s.callId())
+                    .put("childRunId", s.childRunId()).put("agent", s.agentName());
+        } else if (e instanceof AgentEvent.SubagentFinished f) {
+            n.put("type", "agent.subagent_finished").put("turn", f.turn()).put("callId", f.callId())
+                    .put("childRunId", f.childRunId()).put("stopReason", f.result().stopReason().name());
+        } else if (e instanceof AgentEvent.HandedOff h) {
+            n.put("type", "agent.handed_off").put("turn", h.turn()).put("from", h.fromAgent()).put("to", h.toAgent());
         } else if (e instanceof AgentEvent.RunFinished f) {
-            n.put("type", "agent.run_finished").put("stopReason", f.result().stopReason().name())
+            n.put("type", "agent.run_finished").put("agent", f.result().agentName()).put("stopReason", f.result().stopReason().name())
                     .put("detail", f.result().detail()).put("turns", f.result().turns())
                     .put("costUsd", f.result().costUsd()).put("finalText", f.result().finalText());
             n.set("usage", usage(f.result().usage()));

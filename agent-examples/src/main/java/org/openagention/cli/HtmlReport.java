@@ -133,6 +133,9 @@ final class HtmlReport {
         ArrayNode lanes = timeline.putArray("lanes");
         for (RunRecord.AgentRun a : r.agents) {
             ObjectNode lane = lanes.addObject().put("lane", a.lane).put("agent", a.agent).put("runId", a.runId);
+            if (!a.parentRunId.isEmpty()) { // a subagent: its lane follows its parent's, linked to the call
+                lane.put("parentRunId", a.parentRunId).put("parentCallId", a.parentCallId);
+            }
             ArrayNode items = lane.putArray("items");
             for (RunRecord.Turn t : a.turns) {
                 long from = millis(t.started);

@@ -90,6 +90,9 @@ final class RunRecord {
         /** Input, output, cache reads and writes of the run (or of its turns so far, when unfinished). */
         Usage usage = Usage.ZERO;
         double costUsd;
+        /** For a subagent's run: the run and the call that started it; empty otherwise. */
+        String parentRunId = "";
+        String parentCallId = "";
         final List<Turn> turns = new ArrayList<>();
     }
 
@@ -136,6 +139,7 @@ final class RunRecord {
         } else {
             AgentRun a = agentRun(r, runId, "agent", entries, prices);
             r.agents.add(a);
+            addSubagents(r, store, a, prices);
             r.goal = a.input;
             r.started = a.started;
             r.finished = a.finished;
@@ -248,6 +252,23 @@ final class RunRecord {
         return u.totalInputTokens() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * u.cacheReadShare());
     }
 
+    /** The journaled runs of {@code parent}'s subagent calls, each right after its parent, nested as deep as they go. */
+    private static void addSubagents(RunRecord r, JournalStore store, AgentRun parent, PriceTable prices) {
+        for (Turn t : parent.turns) {
+            for (Call c : t.calls) {
+                String childId = org.openagention.core.Subagent.childRunId(parent.runId, t.number, c.id);
+                List<JournalEntry> child = store.read(childId);
+                if (!child.isEmpty()) {
+                    AgentRun a = agentRun(r, childId, parent.lane + " > " + c.name, child, prices);
+                    a.parentRunId = parent.runId;
+                    a.parentCallId = c.id;
+                    r.agents.add(a);
+                    addSubagents(r, store, a, prices);
+                }
+            }
+        }
+    }
+
     private static int turnOf(String stepId) {
         // "turn-3/model"
         try {
@@ -260,12 +281,12 @@ final class RunRecord {
 
     long tokens() {
         return orchestrated ? tasks.values().stream().mapToLong(TaskRecord::tokens).sum()
-                : agents.stream().mapToLong(a -> a.tokens).sum();
+                : agents.stream().filter(a -> a.parentRunId.isEmpty()).mapToLong(a -> a.tokens).sum();
     }
 
     double cost() {
         return orchestrated ? tasks.values().stream().mapToDouble(TaskRecord::cost).sum()
-                : agents.stream().mapToDouble(a -> a.costUsd).sum();
+                : agents.stream().filter(a -> a.parentRunId.isEmpty()).mapToDouble(a -> a.costUsd).sum();
     }
 
     /** How many items the timeline shows: every turn and every tool call of every agent. */

@@ -26,6 +26,8 @@ final class TextProgress implements Progress {
     private final Terminal terminal;
     private final PriceTable prices;
     private final Map<String, Row> rows = new LinkedHashMap<>();
+    /** The label of each subagent run, by its run id (guarded by this). */
+    private final Map<String, String> subagents = new java.util.HashMap<>();
     private final ScheduledExecutorService ticker;
     private volatile boolean closed;
 
@@ -66,12 +68,24 @@ final class TextProgress implements Progress {
         return event -> onAgent(rowId, label, event);
     }
 
-    private void onAgent(String rowId, String label, AgentEvent e) {
+    private void onAgent(String rowId, String agentLabel, AgentEvent e) {
         String line = null;
         boolean milestone = false;
         synchronized (this) {
             Row row = row(rowId);
-            if (e instanceof AgentEvent.RunStarted) {
+            // A subagent's events come through its parent's lane, under the child's run id: shown nested.
+            String child = subagents.get(e.runId());
+            String label = child != null ? child : agentLabel;
+            if (e instanceof AgentEvent.SubagentStarted s) {
+                subagents.put(s.childRunId(), label + " > " + s.agentName());
+                line = label + ": subagent " + s.agentName() + " started";
+            } else if (e instanceof AgentEvent.SubagentFinished f) {
+                line = label + ": subagent " + f.result().agentName() + " finished: "
+                        + f.result().stopReason().name().toLowerCase(Locale.ROOT);
+            } else if (e instanceof AgentEvent.HandedOff h) {
+                line = label + ": handed off from " + h.fromAgent() + " to " + h.toAgent();
+                milestone = true;
+            } else if (e instanceof AgentEvent.RunStarted) {
                 if (row.startNanos == 0) {
                     row.startNanos = System.nanoTime();
                 }
@@ -104,7 +118,8 @@ final class TextProgress implements Progress {
             } else if (e instanceof AgentEvent.LimitReached l) {
                 line = label + ": stopped: " + l.reason().name().toLowerCase(Locale.ROOT) + " (" + l.detail() + ")";
                 milestone = true;
-            } else if (e instanceof AgentEvent.RunFinished f && (rowId.equals("agent") || rowId.equals("planner"))) {
+            } else if (e instanceof AgentEvent.RunFinished f && child == null
+                    && (rowId.equals("agent") || rowId.equals("planner"))) {
                 row.state = f.result().isSuccess() ? "done" : "failed";
                 row.endNanos = System.nanoTime();
                 row.now = "";

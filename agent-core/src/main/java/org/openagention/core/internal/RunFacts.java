@@ -54,6 +54,17 @@ public final class RunFacts {
     }, n -> new Finished(StopReason.valueOf(n.get("stopReason").asText()), Json.text(n, "detail", ""),
             n.path("turns").asInt(), n.path("costUsd").asDouble(), Codecs.usageFromJson(n.get("usage"))));
 
+    /** The last finish fact among a run's journal entries, if it holds one. */
+    public static Optional<Finished> finished(Iterable<JournalEntry> entries) {
+        Finished last = null;
+        for (JournalEntry e : entries) {
+            if (e.type().equals(FINISHED.type())) {
+                last = FINISHED.decode(e.payloadJson());
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
     /** The start fact among a run's journal entries, if it holds one. */
     public static Optional<Started> started(Iterable<JournalEntry> entries) {
         for (JournalEntry e : entries) {

@@ -123,7 +123,7 @@ public final class StepJson {
         ObjectNode n = Json.object();
         n.put("runId", r.runId()).put("finalText", r.finalText()).put("stopReason", r.stopReason().name())
                 .put("detail", r.detail()).put("turns", r.turns()).put("costUsd", r.costUsd())
-                .put("elapsedMillis", r.elapsed().toMillis());
+                .put("elapsedMillis", r.elapsed().toMillis()).put("agent", r.agentName());
         n.set("usage", Codecs.usageToJson(r.usage()));
         n.set("transcript", Codecs.messagesToJson(r.transcript()));
         return Json.write(n);
@@ -145,6 +145,6 @@ public final class StepJson {
                 StopReason.valueOf(n.get("stopReason").asText()), Json.text(n, "detail", ""),
                 Codecs.messagesFromJson(n.get("transcript")), n.path("turns").asInt(),
                 Codecs.usageFromJson(n.get("usage")), n.path("costUsd").asDouble(),
-                Duration.ofMillis(n.path("elapsedMillis").asLong()));
+                Duration.ofMillis(n.path("elapsedMillis").asLong()), Json.text(n, "agent", ""));
     }
 }

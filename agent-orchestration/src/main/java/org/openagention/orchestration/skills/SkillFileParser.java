@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.orchestration.skills;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.openagention.orchestration.internal.FrontMatter;
 
 /** Parses one {@code SKILL.md} into a {@link Skill} or the {@link SkillProblem} that refuses it. */
 final class SkillFileParser {
@@ -23,8 +18,6 @@ final class SkillFileParser {
     static final int MAX_DESCRIPTION = 1024;
     static final int MAX_COMPATIBILITY = 500;
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     private SkillFileParser() {}
 
@@ -32,91 +25,22 @@ final class SkillFileParser {
     static Object parse(Path dir) {
         Path file = dir.resolve(SkillLoader.SKILL_FILE);
         Path realDir;
-        List<String> lines;
         try {
             realDir = dir.toRealPath();
-            lines = readLines(file);
-        } catch (CharacterCodingException e) {
-            return new SkillProblem(file, 0, "SKILL.md is not valid UTF-8");
         } catch (IOException e) {
             return new SkillProblem(file, 0, "cannot read SKILL.md: " + e);
         }
-        if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
-            return new SkillProblem(file, 1, "SKILL.md must start with a '---' line opening its YAML front matter"
-                    + " (name and description)");
+        Object read = FrontMatter.read(file, "name and description");
+        if (read instanceof FrontMatter.Problem p) {
+            return new SkillProblem(file, p.line(), p.message());
         }
-        int close = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals("---")) {
-                close = i;
-                break;
-            }
-        }
-        if (close < 0) {
-            return new SkillProblem(file, 1, "the front matter opened on line 1 is never closed by a '---' line");
-        }
-        List<String> yamlLines = lines.subList(1, close);
-        JsonNode root;
-        try {
-            root = YAML.readTree(String.join("\n", yamlLines));
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 2 : Math.max(1, e.getLocation().getLineNr()) + 1;
-            return new SkillProblem(file, line, "the front matter is not valid YAML: " + oneLine(e.getOriginalMessage()));
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return new SkillProblem(file, 2, "the front matter is empty: it needs 'name' and 'description'");
-        }
-        if (!root.isObject()) {
-            return new SkillProblem(file, 2, "the front matter must be a YAML mapping of fields, not a "
-                    + root.getNodeType().name().toLowerCase());
-        }
-        String body = String.join("\n", lines.subList(close + 1, lines.size())).strip();
-        return new Fields(file, realDir, yamlLines, root).toSkill(body, close + 2);
-    }
-
-    private static List<String> readLines(Path file) throws IOException {
-        String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                .toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        return List.of(text.split("\r?\n", -1));
-    }
-
-    /**
-     * The YAML parser's message in one line, without its own positions: SnakeYAML writes each part
-     * (the context, then the problem) on a line of its own, followed by {@code in 'reader', line N,
-     * column M:}, a snippet and a caret, all counted within the front matter, not the file.
-     */
-    static String oneLine(String message) {
-        List<String> parts = new java.util.ArrayList<>();
-        for (String l : message.split("\\R")) {
-            if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
-                String part = l.strip();
-                parts.add(part.endsWith(":") ? part.substring(0, part.length() - 1) : part);
-            }
-        }
-        return parts.isEmpty() ? message.strip().replaceAll("\\s*\\R\\s*", " ") : String.join(", ", parts);
+        FrontMatter fm = (FrontMatter) read;
+        return new Fields(file, realDir, fm.yamlLines(), fm.root()).toSkill(fm.body(), fm.bodyLine());
     }
 
     /** The 1-based line of {@code key:} in a SKILL.md's front matter; 1 when not found. */
     static int lineOfKey(Path file, String key) {
-        try {
-            return lineOfKey(readLines(file), key, 0);
-        } catch (IOException e) {
-            return 1;
-        }
-    }
-
-    /** The line in the file of {@code key:} among {@code lines}, which begin at file line {@code offset + 1}. */
-    private static int lineOfKey(List<String> lines, String key, int offset) {
-        Pattern p = Pattern.compile("^\\s*['\"]?" + Pattern.quote(key) + "['\"]?\\s*:");
-        for (int i = 0; i < lines.size(); i++) {
-            if (p.matcher(lines.get(i)).find()) {
-                return offset + i + 1;
-            }
-        }
-        return 1;
+        return FrontMatter.lineOfKey(file, key);
     }
 
     /** Reads and checks the front matter fields. */
@@ -244,7 +168,7 @@ final class SkillFileParser {
         }
 
         private SkillProblem problem(String key, String message) {
-            return new SkillProblem(file, lineOfKey(yamlLines, key, 1), message);
+            return new SkillProblem(file, new FrontMatter(file, yamlLines, root, "", 0).lineOf(key), message);
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * (the {@code shell} tool, acceptance checks, git).
  *
  * <p>{@link #run} starts the program as the leader of its own session ({@code setsid}, where
- * installed) with empty standard input, captures standard output (and standard error, merged
+ * installed) with empty standard input (or the {@linkplain Builder#input given text}), captures standard output (and standard error, merged
  * into it or kept apart) as its first {@link Builder#headBytes} and last {@link Builder#tailBytes}
  * bytes with the total size stated, so memory stays bounded however much it prints, and waits up
  * to the timeout. On timeout, on cancellation, on interruption, and also after a normal exit
@@ -56,6 +56,7 @@ public final class Command {
     private final int tailBytes;
     private final boolean mergeErrors;
     private final boolean killBackgroundJobs;
+    private final String input;
 
     private Command(Builder b) {
         this.argv = List.copyOf(b.argv);
@@ -68,6 +69,7 @@ public final class Command {
         this.tailBytes = b.tailBytes;
         this.mergeErrors = b.mergeErrors;
         this.killBackgroundJobs = b.killBackgroundJobs;
+        this.input = b.input;
     }
 
     /**
@@ -103,6 +105,7 @@ public final class Command {
         b.tailBytes = tailBytes;
         b.mergeErrors = mergeErrors;
         b.killBackgroundJobs = killBackgroundJobs;
+        b.input = input;
         return b;
     }
 
@@ -122,6 +125,11 @@ public final class Command {
      */
     public CommandResult run(BooleanSupplier cancelled) throws IOException, InterruptedException {
         return Runner.run(this, Objects.requireNonNull(cancelled, "cancelled"));
+    }
+
+    /** The text given on standard input; empty when standard input is empty. */
+    public Optional<String> input() {
+        return Optional.ofNullable(input);
     }
 
     /** The program and its arguments. */
@@ -187,6 +195,7 @@ public final class Command {
         private int tailBytes = 16 * 1024;
         private boolean mergeErrors = true;
         private boolean killBackgroundJobs = true;
+        private String input;
 
         private Builder(List<String> argv) {
             Objects.requireNonNull(argv, "argv");
@@ -257,6 +266,12 @@ public final class Command {
          */
         public Builder killBackgroundJobs(boolean on) {
             this.killBackgroundJobs = on;
+            return this;
+        }
+
+        /** Text the program reads on its standard input (UTF-8), such as a JSON event; empty input by default. */
+        public Builder input(String text) {
+            this.input = Objects.requireNonNull(text, "text");
             return this;
         }
 

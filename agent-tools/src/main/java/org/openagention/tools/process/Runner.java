@@ -28,9 +28,26 @@ final class Runner {
             argv.add("setsid");
         }
         argv.addAll(command.argv());
+        // Input comes from a file, not a pipe: a program that never reads it cannot block the writer.
+        Path inputFile = null;
+        if (command.input().isPresent()) {
+            inputFile = Files.createTempFile("openagention-input-", ".txt");
+            Files.writeString(inputFile, command.input().get());
+        }
+        try {
+            return run(command, cancelled, argv, ownSession, inputFile);
+        } finally {
+            if (inputFile != null) {
+                Files.deleteIfExists(inputFile);
+            }
+        }
+    }
+
+    private static CommandResult run(Command command, BooleanSupplier cancelled, List<String> argv, boolean ownSession,
+            Path inputFile) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .redirectErrorStream(command.mergesErrors())
-                .redirectInput(ProcessBuilder.Redirect.from(NULL_DEVICE));
+                .redirectInput(ProcessBuilder.Redirect.from(inputFile == null ? NULL_DEVICE : inputFile.toFile()));
         command.directory().ifPresent(dir -> pb.directory(dir.toFile()));
         Map<String, String> env = pb.environment();
         Map<String, String> wanted = command.environment(env);

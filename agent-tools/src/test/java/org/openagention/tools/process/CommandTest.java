@@ -154,4 +154,11 @@ class CommandTest {
         assertThat(pids).hasSize(1);
         Pids.assertAllGone(pids);
     }
+
+    @Test
+    void inputIsGivenOnStandardInputAndEmptyOtherwise() throws Exception {
+        CommandResult r = Command.builder("sh", "-c", "tr a-z A-Z").input("{\"event\":\"héllo\"}\n").build().run();
+        assertThat(r.output()).isEqualTo("{\"EVENT\":\"HéLLO\"}\n");
+        assertThat(Command.builder("cat").build().run().output()).isEmpty();
+    }
 }

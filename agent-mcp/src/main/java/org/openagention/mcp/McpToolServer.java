@@ -17,6 +17,7 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolRegistry;
 import org.openagention.mcp.internal.LoopbackHttpTransport;
 import org.openagention.mcp.internal.McpJson;
+import org.openagention.mcp.internal.RegistryValidation;
 import org.openagention.mcp.internal.ServedTools;
 import org.openagention.mcp.internal.StdioLineTransport;
 
@@ -91,6 +92,8 @@ public final class McpToolServer {
                 .serverInfo(name, version)
                 .jsonMapper(mapper)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .jsonSchemaValidator(RegistryValidation.INSTANCE)
+                .validateToolInputs(false)
                 .tools(new ServedTools(registry, mapper).forSession())
                 .build();
         try {
@@ -121,6 +124,8 @@ public final class McpToolServer {
                 .serverInfo(name, version)
                 .jsonMapper(mapper)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .jsonSchemaValidator(RegistryValidation.INSTANCE)
+                .validateToolInputs(false)
                 .tools(new ServedTools(registry, mapper).forStateless())
                 .build();
         transport.start();

@@ -145,9 +145,10 @@ public final class StartupTraining {
             t.join(millis);
         }
 
-        void run(PrintStream quiet) throws Exception {
+        /** Runs the command with this scenario's standard input (set as {@code System.in}); returns its exit status. */
+        int run(PrintStream out) throws Exception {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            OpenAgentionCli.execute(args.toArray(String[]::new), new CliContext(quiet, quiet, env, null));
+            return OpenAgentionCli.execute(args.toArray(String[]::new), new CliContext(out, out, env, null));
         }
     }
 
@@ -160,7 +161,7 @@ public final class StartupTraining {
         }
 
         @Override
-        void run(PrintStream quiet) throws Exception {
+        int run(PrintStream out) throws Exception {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             AtomicInteger calls = new AtomicInteger();
             server.createContext("/v1/chat/completions", exchange -> answer(exchange, calls.incrementAndGet()));
@@ -168,7 +169,7 @@ public final class StartupTraining {
             try {
                 Map<String, String> withServer = new java.util.HashMap<>(env);
                 withServer.put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
-                OpenAgentionCli.execute(args.toArray(String[]::new), new CliContext(quiet, quiet, withServer, null));
+                return OpenAgentionCli.execute(args.toArray(String[]::new), new CliContext(out, out, withServer, null));
             } finally {
                 server.stop(0);
             }

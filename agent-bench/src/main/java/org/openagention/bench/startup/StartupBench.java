@@ -43,10 +43,13 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp agent-bench/target/benchmarks.jar org.openagention.bench.startup.StartupBench [rounds=7]
  *      [--jar agent-examples/target/openagention.jar] [--launcher agent-examples/src/dist/bin/openagention]
- *      [--java JAVA_HOME]... [--node-server PATH]
+ *      [--java JAVA_HOME]... [--node-server PATH] [--plain-only] [--baseline JAR LAUNCHER]
  * </pre>
  *
- * <p>Without {@code --java} it uses the running JDK. The Node server defaults to
+ * <p>Without {@code --java} it uses the running JDK. {@code --plain-only} leaves the archive out (to
+ * measure an older build, whose launcher kept its archive differently); {@code --baseline} adds an
+ * older build's jar and launcher to the rotation, without archive ("baseline"), for a paired
+ * before-and-after comparison. The Node server defaults to
  * {@code ~/.cache/openagention/npm/node_modules/.bin/mcp-server-filesystem}, where
  * {@code .ci/install-mcp-servers.sh} installs it; without it the Node column is left out.
  */
@@ -63,6 +66,9 @@ public final class StartupBench {
         Path jar = Path.of("agent-examples/target/openagention.jar");
         Path launcher = Path.of("agent-examples/src/dist/bin/openagention");
         List<Path> javas = new ArrayList<>();
+        boolean plainOnly = false;
+        Path baselineJar = null;
+        Path baselineLauncher = null;
         Path node = Path.of(System.getProperty("user.home"), ".cache/openagention/npm/node_modules/.bin/mcp-server-filesystem");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -70,6 +76,11 @@ public final class StartupBench {
                 case "--launcher" -> launcher = Path.of(args[++i]);
                 case "--java" -> javas.add(Path.of(args[++i]));
                 case "--node-server" -> node = Path.of(args[++i]);
+                case "--plain-only" -> plainOnly = true;
+                case "--baseline" -> {
+                    baselineJar = Path.of(args[++i]);
+                    baselineLauncher = Path.of(args[++i]);
+                }
                 default -> rounds = Integer.parseInt(args[i]);
             }
         }
@@ -78,19 +89,27 @@ public final class StartupBench {
         }
         Path work = Files.createTempDirectory("startup-bench");
         try {
-            run(rounds, jar, launcher, javas, Files.isExecutable(node) ? node : null, work);
+            Install baseline = baselineJar == null ? null : Install.of(work.resolve("baseline"), baselineJar, baselineLauncher);
+            run(rounds, Install.of(work.resolve("openagention"), jar, launcher), baseline, javas,
+                    Files.isExecutable(node) ? node : null, plainOnly, work);
         } finally {
             deleteTree(work);
         }
     }
 
-    private static void run(int rounds, Path jar, Path launcher, List<Path> javas, Path node, Path work) throws Exception {
-        Path install = work.resolve("openagention");
-        Files.createDirectories(install.resolve("bin"));
-        Files.createDirectories(install.resolve("lib"));
-        Files.copy(launcher, install.resolve("bin/openagention"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.copy(jar, install.resolve("lib/openagention.jar"));
-        Path bin = install.resolve("bin/openagention");
+    /** A copy of a jar and its launcher, as an unpacked distribution. */
+    private record Install(Path bin, Path lib) {
+        static Install of(Path dir, Path jar, Path launcher) throws IOException {
+            Files.createDirectories(dir.resolve("bin"));
+            Files.createDirectories(dir.resolve("lib"));
+            Files.copy(launcher, dir.resolve("bin/openagention"), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(jar, dir.resolve("lib/openagention.jar"));
+            return new Install(dir.resolve("bin/openagention"), dir.resolve("lib"));
+        }
+    }
+
+    private static void run(int rounds, Install install, Install baseline, List<Path> javas, Path node, boolean plainOnly,
+            Path work) throws Exception {
         Path repo = Files.createDirectories(work.resolve("repo"));
         Files.writeString(repo.resolve("README.md"), "# A project\n");
         Path scratch = Files.createDirectories(work.resolve("scratch"));
@@ -103,16 +122,16 @@ public final class StartupBench {
         }
         for (Path java : javas) {
             String v = feature(java);
-            prepareArchive(bin, java, install.resolve("lib"));
-            for (boolean archive : new boolean[] {false, true}) {
+            if (!plainOnly) {
+                prepareArchive(install.bin(), java, install.lib());
+            }
+            if (baseline != null) {
+                addVariants(variants, baseline.bin(), "java " + v + " baseline", repo, scratch,
+                        Map.of("JAVA_HOME", java.toString(), "OPENAGENTION_CDS", "0"));
+            }
+            for (boolean archive : plainOnly ? new boolean[] {false} : new boolean[] {false, true}) {
                 Map<String, String> env = Map.of("JAVA_HOME", java.toString(), "OPENAGENTION_CDS", archive ? "1" : "0");
-                String tag = "java " + v + (archive ? " archive" : " plain  ");
-                variants.add(new Variant("mcp-server " + tag, Kind.MCP,
-                        List.of(bin.toString(), "mcp-server", "--repo", repo.toString()), env));
-                variants.add(new Variant("run        " + tag, Kind.RUN, List.of(bin.toString(), "run", "Say hello",
-                        "--repo", repo.toString(), "--model", "openai:bench", "--progress", "plain",
-                        "--journal-dir", scratch.resolve("journals").toString()), env));
-                variants.add(new Variant("--help     " + tag, Kind.EXIT, List.of(bin.toString(), "--help"), env));
+                addVariants(variants, install.bin(), "java " + v + (archive ? " archive" : " plain"), repo, scratch, env);
             }
         }
         System.out.printf("%d rounds, %d cores, load average %.2f%n", rounds, Runtime.getRuntime().availableProcessors(),
@@ -134,6 +153,16 @@ public final class StartupBench {
             System.out.printf("%-34s %12.3f %s%n", e.getKey().name, ready, second);
         }
         System.out.println("ready: mcp-server to the initialize answer, run to the first model request, --help to exit");
+    }
+
+    private static void addVariants(List<Variant> variants, Path bin, String tag, Path repo, Path scratch,
+            Map<String, String> env) {
+        variants.add(new Variant("mcp-server " + tag, Kind.MCP,
+                List.of(bin.toString(), "mcp-server", "--repo", repo.toString()), env));
+        variants.add(new Variant("run        " + tag, Kind.RUN, List.of(bin.toString(), "run", "Say hello",
+                "--repo", repo.toString(), "--model", "openai:bench", "--progress", "plain",
+                "--journal-dir", scratch.resolve("journals").toString()), env));
+        variants.add(new Variant("--help     " + tag, Kind.EXIT, List.of(bin.toString(), "--help"), env));
     }
 
     /** Runs the launcher once on {@code java} and waits for the archive its background training makes. */

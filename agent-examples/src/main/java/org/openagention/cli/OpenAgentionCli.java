@@ -2,6 +2,7 @@
 package org.openagention.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.openagention.core.AgentException;
 import picocli.CommandLine;
@@ -62,7 +63,7 @@ public final class OpenAgentionCli implements Callable<Integer> {
 
     /** Runs the command line with {@code context}'s streams, environment and console; returns the exit status. */
     static int execute(String[] args, CliContext context) {
-        CommandLine cl = new CommandLine(new OpenAgentionCli(context));
+        CommandLine cl = commandLine(args, new OpenAgentionCli(context));
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((e, a) -> {
@@ -73,6 +74,29 @@ public final class OpenAgentionCli implements Callable<Integer> {
         });
         cl.setExecutionExceptionHandler((e, line, parsed) -> failure(e, context));
         return cl.execute(args);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a command's name, the root with that
+     * command alone, so that a start (an MCP client's {@code mcp-server}, say) does not inspect the
+     * others; else the whole CLI (for {@code --help}, {@code --version}, {@code help} and mistakes).
+     */
+    private static CommandLine commandLine(String[] args, OpenAgentionCli root) {
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> c : OpenAgentionCli.class.getAnnotation(Command.class).subcommands()) {
+                Command command = c.getAnnotation(Command.class);
+                if (command != null && (command.name().equals(args[0]) || List.of(command.aliases()).contains(args[0]))) {
+                    CommandLine cl = new CommandLine(CommandLine.Model.CommandSpec.wrapWithoutInspection(root).name("openagention"));
+                    try {
+                        cl.addSubcommand(command.name(), CommandLine.defaultFactory().create(c), command.aliases());
+                    } catch (Exception e) {
+                        break; // the whole CLI then reports it as before
+                    }
+                    return cl;
+                }
+            }
+        }
+        return new CommandLine(root);
     }
 
     private static int failure(Exception e, CliContext context) {

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +46,12 @@ class DistributionIT {
                 .isEqualTo("openagention " + VERSION + " (commit " + expectedCommit() + ")");
         assertThat(version.out()).contains("Java " + System.getProperty("java.version"));
         assertThat(version.err()).as("nothing on standard error, no class-data-sharing warning").isEmpty();
-        Path archive = home.resolve("lib/openagention-java" + Runtime.version().feature() + ".jsa");
-        if (Runtime.version().feature() >= 19) {
-            assertThat(archive).as("the launcher's class-data-sharing archive, written at the first exit").isNotEmptyFile();
-        } else {
-            assertThat(archive).doesNotExist();
-        }
+        Path archive = awaitArchive(home.resolve("lib"));
+        Outcome mapped = run(home, "mcp-server", "--help"); // --help and --version alone do not map it
+        assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
+        assertThat(mapped.out()).contains("Usage: openagention mcp-server");
+        assertThat(mapped.err()).as("a start from the archive prints no class-data-sharing message").isEmpty();
+        assertThat(archives(home.resolve("lib"))).as("one archive, reused").containsExactly(archive);
 
         Outcome demo = run(home, "demo", "--progress", "plain");
         assertThat(demo.exitCode()).as(demo.toString()).isZero();
@@ -67,7 +70,72 @@ class DistributionIT {
         Outcome version = run(bin.resolve("openagention"), Map.of("OPENAGENTION_CDS", "0"), "--version");
         assertThat(version.exitCode()).as(version.toString()).isZero();
         assertThat(version.out()).startsWith("openagention " + VERSION + " (commit ");
-        assertThat(home.resolve("lib/openagention-java" + Runtime.version().feature() + ".jsa")).doesNotExist();
+        assertThat(archives(home.resolve("lib"))).as("OPENAGENTION_CDS=0: no archive, none being made").isEmpty();
+        assertThat(home.resolve("lib")).isDirectoryNotContaining("glob:**.lock");
+    }
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void archiveIsRemadeForANewJarAndABrokenOneIsIgnored() throws Exception {
+        Path home = unpack("tar", "xzf", ARCHIVE + ".tar.gz");
+        Path lib = home.resolve("lib");
+        assertThat(run(home, "--version").exitCode()).isZero();
+        Path first = awaitArchive(lib);
+
+        // An archive the JVM cannot map (here: not an archive at all) under the right name: a normal start, silently.
+        Files.delete(first); // the JVM writes it read-only
+        Files.writeString(first, "not a class-data-sharing archive");
+        Outcome broken = run(home, "mcp-server", "--help");
+        assertThat(broken.exitCode()).as(broken.toString()).isZero();
+        assertThat(broken.out()).contains("Usage: openagention mcp-server");
+        assertThat(broken.err()).isEmpty();
+
+        // A new jar (another time stamp) is a new key: a new archive is made, the old one removed.
+        Files.setLastModifiedTime(lib.resolve("openagention.jar"), FileTime.from(Instant.now().plusSeconds(5)));
+        Outcome renewed = run(home, "--version");
+        assertThat(renewed.exitCode()).as(renewed.toString()).isZero();
+        assertThat(renewed.err()).isEmpty();
+        Path second = awaitArchive(lib, first);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(archives(lib)).containsExactly(second);
+        Outcome mapped = run(home, "mcp-server", "--help");
+        assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
+        assertThat(mapped.out()).contains("--repo");
+        assertThat(mapped.err()).isEmpty();
+    }
+
+    /** The archive made by the launcher's background training for this JVM, waited for (a few seconds on an idle machine). */
+    private static Path awaitArchive(Path dir, Path... not) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (System.nanoTime() < deadline) {
+            List<Path> found = archives(dir).stream().filter(p -> !List.of(not).contains(p)).toList();
+            if (!found.isEmpty() && !hasLock(dir)) {
+                assertThat(found).hasSize(1);
+                assertThat(found.get(0)).isNotEmptyFile();
+                return found.get(0);
+            }
+            assertThat(list(dir)).as("no training run failed").noneMatch(p -> p.getFileName().toString().endsWith(".failed"));
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no class-data-sharing archive in " + dir + " after 4 minutes: " + list(dir));
+    }
+
+    /** The archives for this JVM's feature version in {@code dir}: .aot on 24 and newer, .jsa before. */
+    private static List<Path> archives(Path dir) throws IOException {
+        int feature = Runtime.version().feature();
+        String suffix = feature >= 24 ? ".aot" : ".jsa";
+        return list(dir).stream().filter(p -> p.getFileName().toString().startsWith("openagention-java" + feature + "-")
+                && p.getFileName().toString().endsWith(suffix)).toList();
+    }
+
+    private static boolean hasLock(Path dir) throws IOException {
+        return list(dir).stream().anyMatch(p -> p.getFileName().toString().endsWith(".lock"));
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolRegistry;
 import org.openagention.mcp.internal.McpJson;
+import org.openagention.mcp.internal.RegistryValidation;
 import org.openagention.mcp.internal.ServedFeatures;
 import org.openagention.mcp.internal.ServedTools;
 import org.openagention.mcp.internal.StdioLineTransport;
@@ -183,6 +184,11 @@ public final class McpToolServer {
                 .resourceTemplates(ServedFeatures.templates(all))
                 .prompts(prompts.stream().map(ServedFeatures::prompt).toList())
                 .completions(ServedFeatures.completions(prompts, all));
+        if (served.isEmpty()) {
+            // Only registry tools, whose arguments ToolRegistry.execute checks: spare each start the SDK's
+            // default validator (a service lookup and a meta-schema check of every input schema).
+            spec.jsonSchemaValidator(RegistryValidation.INSTANCE).validateToolInputs(false);
+        }
         return spec;
     }
 

@@ -44,15 +44,18 @@ final class ExpressibleTypes {
     private final TypeFactory types = Json.MAPPER.getTypeFactory();
     private final Set<String> seen = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
+    private final Set<Class<?>> classes = new HashSet<>();
 
     private ExpressibleTypes() {}
 
     /**
      * Checks {@code root} and every type it reaches.
      *
+     * @return the classes the schema of {@code root} is made from: the root, and every record,
+     *     class (with its superclasses), enum and polymorphic base it reaches outside the JDK
      * @throws ConfigurationException naming each record, component and type that cannot be expressed
      */
-    static void check(Class<?> root) {
+    static Set<Class<?>> check(Class<?> root) {
         ExpressibleTypes check = new ExpressibleTypes();
         JavaType type = check.types.constructType(root);
         if (!isBean(type)) {
@@ -64,6 +67,7 @@ final class ExpressibleTypes {
             throw new ConfigurationException("cannot generate a JSON Schema for " + root.getName() + ": "
                     + String.join("; ", check.problems));
         }
+        return check.classes;
     }
 
     private static boolean isBean(JavaType type) {
@@ -79,12 +83,14 @@ final class ExpressibleTypes {
             return; // checked already, or being checked (a recursive type)
         }
         if (raw.isRecord()) {
+            classes.add(raw);
             for (RecordComponent c : raw.getRecordComponents()) {
                 component(type, raw, c.getName(), c.getGenericType());
             }
             return;
         }
         for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
+            classes.add(c);
             JavaType owner = type.findSuperType(c);
             for (Field f : c.getDeclaredFields()) {
                 if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers()) && !f.isSynthetic()) {
@@ -106,7 +112,11 @@ final class ExpressibleTypes {
 
     private void value(JavaType type, Site site) {
         Class<?> raw = type.getRawClass();
-        if (type.isPrimitive() || LEAVES.contains(raw) || raw.isEnum()) {
+        if (type.isPrimitive() || LEAVES.contains(raw)) {
+            return;
+        }
+        if (raw.isEnum()) {
+            classes.add(raw);
             return;
         }
         if (raw == Object.class) {
@@ -172,6 +182,7 @@ final class ExpressibleTypes {
     }
 
     private void polymorphic(JavaType type, Site site) {
+        classes.add(type.getRawClass());
         JsonSubTypes subtypes = type.getRawClass().getAnnotation(JsonSubTypes.class);
         if (subtypes == null) {
             site.refuse(this, render(type) + " is " + (type.isInterface() ? "an interface" : "abstract")

@@ -24,10 +24,14 @@ import org.openagention.core.tool.Description;
  * be expressed are refused first (see {@link ExpressibleTypes}).
  */
 public final class Schemas {
-    private static final SchemaGenerator GENERATOR = createGenerator();
     private static final Map<Class<?>, String> CACHE = new ConcurrentHashMap<>();
 
     private Schemas() {}
+
+    /** The generator, made on first use: a process whose schemas are all in a {@link SchemaIndex} never makes it. */
+    private static final class Generator {
+        static final SchemaGenerator INSTANCE = createGenerator();
+    }
 
     private static SchemaGenerator createGenerator() {
         SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(Json.MAPPER, SchemaVersion.DRAFT_2020_12,
@@ -60,20 +64,26 @@ public final class Schemas {
     }
 
     /**
-     * The JSON Schema of {@code type}, as JSON text. Cached per type.
+     * The JSON Schema of {@code type}, as JSON text: from the {@link SchemaIndex} of its module when
+     * that holds it for these very classes, else generated. Cached per type.
      *
      * @throws ConfigurationException when {@code type} or a type it reaches cannot be expressed, naming
      *     the record, the component and its type
      */
     public static String of(Class<?> type) {
         return CACHE.computeIfAbsent(type, t -> {
-            ExpressibleTypes.check(t);
-            try {
-                ObjectNode schema = GENERATOR.generateSchema(t);
-                return Json.write(schema);
-            } catch (RuntimeException e) {
-                throw new ConfigurationException("cannot generate a JSON Schema for " + t.getName() + ": " + e.getMessage(), e);
-            }
+            String indexed = SchemaIndex.lookup(t, ExpressibleTypes.check(t));
+            return indexed != null ? indexed : generate(t);
         });
+    }
+
+    /** The generated schema of an expressible {@code type} (not cached, not looked up). */
+    static String generate(Class<?> type) {
+        try {
+            ObjectNode schema = Generator.INSTANCE.generateSchema(type);
+            return Json.write(schema);
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("cannot generate a JSON Schema for " + type.getName() + ": " + e.getMessage(), e);
+        }
     }
 }

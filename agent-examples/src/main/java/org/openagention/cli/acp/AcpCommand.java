@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.cli.acp;
 
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +61,15 @@ public final class AcpCommand implements Callable<Integer> {
             config = new SessionConfig(env, SessionConfig.defaultModel(env));
             config.model(config.firstModel());
         } catch (AgentException | JsonRpc.RpcError e) {
-            throw new ConfigurationException("no usable model for acp: " + e.getMessage()
-                    + " (set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL, or give --model)");
+            String problem = "no usable model for acp: " + e.getMessage()
+                    + " (set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL, or give --model)";
+            if (model != null) {
+                throw new ConfigurationException(problem); // a model asked for by name must work
+            }
+            // Nothing configured: answer initialize all the same and refuse sessions with the reason,
+            // which the editor shows, instead of ending before the editor could hear why.
+            System.err.println("openagention: " + problem);
+            config = SessionConfig.unusable(env, problem);
         }
         try {
             SessionConfig.mode(approval);
@@ -77,15 +80,20 @@ public final class AcpCommand implements Callable<Integer> {
         if (journals != null) {
             Files.createDirectories(journals);
         }
-        InputStream in = new FileInputStream(FileDescriptor.in);
-        OutputStream out = new FileOutputStream(FileDescriptor.out);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true)); // stdout is the protocol's
-        JsonRpc rpc = new JsonRpc(in, out);
-        EditorClient editor = new EditorClient(rpc);
-        AcpAgent agent = new AcpAgent(new AcpAgent.Settings(config, SessionConfig.mode(approval), journals, maxTurns,
-                version()), editor);
-        try (agent) {
-            rpc.serve(agent);
+        // System.in and System.out as they are now (the process's own, or what an in-process caller set)
+        InputStream in = System.in;
+        PrintStream out = System.out;
+        System.setOut(System.err); // stdout is the protocol's: stray prints go to standard error
+        try {
+            JsonRpc rpc = new JsonRpc(in, out);
+            EditorClient editor = new EditorClient(rpc);
+            AcpAgent agent = new AcpAgent(new AcpAgent.Settings(config, SessionConfig.mode(approval), journals,
+                    maxTurns, version()), editor);
+            try (agent) {
+                rpc.serve(agent);
+            }
+        } finally {
+            System.setOut(out);
         }
         return 0;
     }

@@ -27,8 +27,24 @@ final class SessionConfig {
 
     private final Map<String, String> env;
     private final List<String> models;
+    /** Why no model can be used (the environment configures none), or null. */
+    private final String unusable;
 
     SessionConfig(Map<String, String> env, String defaultModel) {
+        this(env, defaultModel, null);
+    }
+
+    /**
+     * A configuration whose environment configures no model: the editor still gets its
+     * {@code initialize} answer, and a session is refused with {@code problem}, which the editor
+     * shows, rather than the process ending before it could say why.
+     */
+    static SessionConfig unusable(Map<String, String> env, String problem) {
+        return new SessionConfig(env, "unconfigured", problem);
+    }
+
+    private SessionConfig(Map<String, String> env, String defaultModel, String unusable) {
+        this.unusable = unusable;
         this.env = Map.copyOf(env);
         Set<String> all = new LinkedHashSet<>();
         all.add(defaultModel);
@@ -52,6 +68,9 @@ final class SessionConfig {
 
     /** The model named {@code spec}, which must be one offered. */
     Model model(String spec) {
+        if (unusable != null) {
+            throw new JsonRpc.RpcError(JsonRpc.RpcError.INVALID_PARAMS, unusable);
+        }
         if (!models.contains(spec)) {
             throw new JsonRpc.RpcError(JsonRpc.RpcError.INVALID_PARAMS, "unknown model '" + spec + "': choose one of "
                     + models);

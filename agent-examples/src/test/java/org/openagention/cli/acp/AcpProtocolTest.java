@@ -60,6 +60,16 @@ class AcpProtocolTest {
     }
 
     @Test
+    void withNoModelConfiguredInitializeIsAnsweredAndSessionsAreRefusedWithTheReason(@TempDir Path ws) throws Exception {
+        try (InProcessEditor editor = new InProcessEditor(SessionConfig.unusable(Map.of(),
+                "no usable model for acp: no model provider is configured"), r -> AcpJson.object())) {
+            assertThat(editor.request("initialize", params()).path("result").path("protocolVersion").asInt()).isEqualTo(1);
+            assertThat(editor.request("session/new", params("cwd", ws.toString())).path("error").path("message").asText())
+                    .contains("no usable model for acp: no model provider is configured");
+        }
+    }
+
+    @Test
     void rejectAlwaysDeniesTheToolForTheRestOfTheSessionWithoutAskingAgain(@TempDir Path ws) throws Exception {
         Path dir = ws.toRealPath();
         try (ScriptedChat model = new ScriptedChat();

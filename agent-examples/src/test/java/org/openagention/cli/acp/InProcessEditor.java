@@ -35,12 +35,15 @@ final class InProcessEditor implements AutoCloseable {
     private long ids;
 
     InProcessEditor(Map<String, String> env, Function<JsonNode, JsonNode> answers) throws IOException {
+        this(new SessionConfig(env, SessionConfig.defaultModel(env)), answers);
+    }
+
+    InProcessEditor(SessionConfig config, Function<JsonNode, JsonNode> answers) throws IOException {
         PipedInputStream agentIn = new PipedInputStream(1 << 20);
         toAgent = new PipedOutputStream(agentIn);
         PipedInputStream editorIn = new PipedInputStream(1 << 20);
         PipedOutputStream agentOut = new PipedOutputStream(editorIn);
         JsonRpc rpc = new JsonRpc(agentIn, agentOut);
-        SessionConfig config = new SessionConfig(env, SessionConfig.defaultModel(env));
         AcpAgent agent = new AcpAgent(new AcpAgent.Settings(config, ApprovalMode.WORKSPACE_WRITE, null, 10, "test"),
                 new EditorClient(rpc));
         agentThread = new Thread(() -> {

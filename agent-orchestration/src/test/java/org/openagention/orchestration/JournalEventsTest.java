@@ -14,18 +14,23 @@ import org.openagention.core.journal.JournalEntry;
 import org.openagention.core.journal.JournalStore;
 import org.openagention.orchestration.graph.TaskGraph;
 import org.openagention.orchestration.lanes.TaskWorkspaces;
+import org.openagention.orchestration.review.ReviewDecision;
+import org.openagention.orchestration.review.Verdict;
 
 class JournalEventsTest {
     @TempDir
     Path dir;
 
     @Test
-    void aFollowerReadsFromTheJournalTheEventsTheRunsListenersHeard() {
+    void aFollowerReadsFromTheJournalTheEventsTheRunsListenersHeardCustomChecksAndReviewsIncluded() {
         List<OrchestrationEvent> heard = new CopyOnWriteArrayList<>();
         JournalStore journal = JournalStore.inMemory();
         Orchestrator.builder().workers(Fixtures.doneWorkers()).workspaces(TaskWorkspaces.directories(dir))
                 .journal(journal).addListener(heard::add).build()
-                .run("run-1", "two tasks", TaskGraph.builder().add(task("a")).add(task("b", "a")).build());
+                .run("run-1", "two tasks", TaskGraph.builder().add(task("a").toBuilder()
+                        .check(ctx -> Verdict.passed("custom check: code the journal only names"))
+                        .reviewer(item -> ReviewDecision.approve("a reviewer")).build())
+                        .add(task("b", "a")).build());
         List<JournalEntry> entries = journal.read("run-1");
 
         JournalEvents follower = JournalEvents.of("run-1");
@@ -35,6 +40,7 @@ class JournalEventsTest {
         assertThat(follower.read(entries)).isEmpty();
         assertThat(read).extracting(JournalEventsTest::withoutTime)
                 .containsExactlyElementsOf(heard.stream().map(JournalEventsTest::withoutTime).toList());
+        assertThat(read).anyMatch(OrchestrationEvent.ReviewDecided.class::isInstance);
         assertThat(read.get(read.size() - 1)).isInstanceOfSatisfying(OrchestrationEvent.RunFinished.class,
                 e -> assertThat(e.result().status()).isEqualTo(RunStatus.COMPLETED));
     }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.orchestration.OrchestrationEvent;
+import org.openagention.orchestration.graph.Task;
+import org.openagention.orchestration.review.ReviewDecision;
 import org.openagention.orchestration.review.ReviewQueue;
+import org.openagention.orchestration.review.Verdict;
 
 /**
  * The listener events of a run read from its journal, as the run's own {@code RunLog} publishes
@@ -19,7 +22,14 @@ public final class JournalEventReader {
 
     public JournalEventReader(String runId) {
         this.st = new RunState(runId, new ReviewQueue());
-        this.codec = Replay.codec(null, st);
+        // Checks and reviewers are code the journal only names; events need their tasks, not their code.
+        this.codec = new FactCodec(JournalEventReader::standIn, st::taskOrNull);
+    }
+
+    /** A task whose custom check and reviewer are never called: the reader only shows the run. */
+    private static Task standIn(String id) {
+        return Task.builder(id).goal(id).check(context -> Verdict.failed("not run by a journal reader"))
+                .reviewer(item -> ReviewDecision.reject("journal reader", "not run by a journal reader")).build();
     }
 
     /** The events of the entries of {@code entries} after the last one read; an entry that does not follow makes none. */
@@ -37,10 +47,10 @@ public final class JournalEventReader {
                     continue;
                 }
                 st.apply(fact);
+                events.addAll(RunEvents.of(fact, st, e.at()));
             } catch (RuntimeException ex) {
-                continue; // shown as far as it can be: the run itself is the judge of its journal
+                // shown as far as it can be (a journal read from its middle): the run itself judges its journal
             }
-            events.addAll(RunEvents.of(fact, st, e.at()));
         }
         return events;
     }

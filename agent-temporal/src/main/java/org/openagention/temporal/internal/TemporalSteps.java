@@ -63,6 +63,7 @@ final class TemporalSteps implements StepExecutor {
     private final CancellationScope root;
     private final Set<CancellationScope> inFlight = new LinkedHashSet<>();
     private Runnable onCancel = () -> {};
+    private java.util.Random random;
     private final TaskPlace place;
     private String hostLost;
 
@@ -255,6 +256,21 @@ final class TemporalSteps implements StepExecutor {
     @Override
     public String randomId(String stepId) {
         return Workflow.randomUUID().toString().replace("-", "");
+    }
+
+    /** Workflow time (the same on replay), in nanoseconds. */
+    @Override
+    public long nanoTime() {
+        return Workflow.currentTimeMillis() * 1_000_000L;
+    }
+
+    /** The workflow's seeded random, the same draws on replay (workflow threads run one at a time, in order). */
+    @Override
+    public double random() {
+        if (random == null) {
+            random = Workflow.newRandom();
+        }
+        return random.nextDouble();
     }
 
     @Override

@@ -41,6 +41,8 @@ import picocli.CommandLine.ParentCommand;
                 "  openagention run \"Add CSV export, with tests\" --repo . --plan --max-cost 2",
                 "  openagention run --resume orch-1a2b3c4d-5e6f --repo .",
                 "  openagention run --offline      (the recorded demo session: no model needed)",
+                "  openagention run \"Add CSV export\" --plan --temporal localhost:7233 --remote git@host:team/repo.git"
+                        + " --hosts host-a,host-b      (on 'openagention worker' processes)",
                 "  OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318 openagention run \"Fix the build\" --repo . --otel",
                 "",
                 "The model comes from the environment (ANTHROPIC_API_KEY; or OPENAI_API_KEY and/or OPENAI_BASE_URL;"

@@ -264,11 +264,16 @@ final class TemporalSteps implements StepExecutor {
         return Workflow.currentTimeMillis() * 1_000_000L;
     }
 
-    /** The workflow's seeded random, the same draws on replay (workflow threads run one at a time, in order). */
+    /**
+     * Draws seeded by the run's id: the same on replay (workflow threads run one at a time, in
+     * order). Not from {@code Workflow.newRandom()}, which would take from the sequence Temporal
+     * derives its command ids from and so break the replay of histories recorded before.
+     */
     @Override
     public double random() {
         if (random == null) {
-            random = Workflow.newRandom();
+            random = new java.util.Random(java.util.UUID.nameUUIDFromBytes(
+                    journal.runId().getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits());
         }
         return random.nextDouble();
     }

@@ -129,6 +129,12 @@ class TemporalRunTest {
             assertThat(workerRequests).hasSize(4);
             String html = Files.readString(reports.resolve(runId + ".html"));
             assertThat(html).contains(runId).contains("alpha").contains("beta").contains("write_file");
+            // and 'report --temporal' renders the same run later, from any machine
+            Path again = dir.resolve("again.html");
+            Cli.Outcome report = Cli.inProcess(Map.of(), "report", runId, "--temporal", temporal, "-o", again.toString());
+            assertThat(report.exitCode()).as(report.err()).isZero();
+            assertThat(Files.readString(again)).contains(runId).contains("alpha").contains("beta")
+                    .contains(runId + ".alpha.a1").contains(runId + ".beta.a1");
         } finally {
             worker.interrupt();
             worker.join(60_000);

@@ -124,11 +124,25 @@ public final class RetryPolicy {
      * (such as a provider's {@code Retry-After}) says how long to wait.
      */
     public Duration backoff(int retry) {
+        return backoff(retry, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * The wait before retry {@code retry}, as {@link #backoff(int)} with {@code draw} (uniform in
+     * {@code [0, 1)}) as its random draw: for callers whose randomness must be reproducible, such
+     * as workflow code that is replayed.
+     *
+     * @throws IllegalArgumentException when {@code retry} is below 1 or {@code draw} is outside {@code [0, 1)}
+     */
+    public Duration backoff(int retry, double draw) {
         if (retry < 1) {
             throw new IllegalArgumentException("retry counts from 1: " + retry);
         }
+        if (!(draw >= 0 && draw < 1)) {
+            throw new IllegalArgumentException("the random draw must be in [0, 1): " + draw);
+        }
         double ceiling = Math.min(maxBackoff.toNanos(), initialBackoff.toNanos() * Math.pow(multiplier, retry - 1));
-        double share = jitter == 0 ? 1 : 1 - jitter * ThreadLocalRandom.current().nextDouble();
+        double share = jitter == 0 ? 1 : 1 - jitter * draw;
         return Duration.ofNanos((long) (ceiling * share));
     }
 

@@ -33,6 +33,17 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aGivenDrawMakesTheBackoffReproducible() {
+        RetryPolicy p = RetryPolicy.builder().initialBackoff(Duration.ofSeconds(2)).jitter(0.5).build();
+        assertThat(p.backoff(1, 0)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(p.backoff(1, 0.5)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(p.backoff(1, 0.5)).isEqualTo(p.backoff(1, 0.5));
+        assertThatThrownBy(() -> p.backoff(1, 1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[0, 1)");
+        assertThatThrownBy(() -> p.backoff(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void builderRejectsBadValuesByName() {
         assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofMillis(-1)))

@@ -41,6 +41,8 @@ import picocli.CommandLine.ParentCommand;
                 "  openagention run \"Add CSV export, with tests\" --repo . --plan --max-cost 2",
                 "  openagention run --resume orch-1a2b3c4d-5e6f --repo .",
                 "  openagention run --offline      (the recorded demo session: no model needed)",
+                "  openagention run \"Add CSV export\" --plan --temporal localhost:7233 --remote git@host:team/repo.git"
+                        + " --hosts host-a,host-b      (on 'openagention worker' processes)",
                 "  OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318 openagention run \"Fix the build\" --repo . --otel",
                 "",
                 "The model comes from the environment (ANTHROPIC_API_KEY; or OPENAI_API_KEY and/or OPENAI_BASE_URL;"
@@ -117,6 +119,30 @@ final class RunCommand implements Callable<Integer> {
             + " 'openagention serve' on the journal directory, instead of at the console.")
     boolean webApprovals;
 
+    @Option(names = "--temporal", paramLabel = "HOST:PORT", description = "With --plan: submit the planned graph to"
+            + " the workers of this Temporal frontend ('openagention worker') and follow it; needs --remote and --hosts.")
+    String temporal;
+
+    @Option(names = "--remote", paramLabel = "GIT_URL", description = "With --temporal: the shared git remote the hosts"
+            + " clone and push to; accepted work is merged into its --target branch.")
+    String remote;
+
+    @Option(names = "--hosts", paramLabel = "NAME", split = ",", description = "With --temporal: the hosts (their"
+            + " 'worker --host NAME') that hold the tasks' clones, the first one merging.")
+    List<String> hosts;
+
+    @Option(names = "--target", paramLabel = "BRANCH", defaultValue = "main", description = "With --temporal: the"
+            + " branch of the remote merged into (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--namespace", paramLabel = "N", defaultValue = "default", description = "With --temporal: the"
+            + " Temporal namespace (default: ${DEFAULT-VALUE}).")
+    String namespace;
+
+    @Option(names = "--task-queue", paramLabel = "Q", defaultValue = "openagention", description = "With --temporal:"
+            + " the workers' task queue (default: ${DEFAULT-VALUE}).")
+    String taskQueue;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (a live table on a terminal, log lines otherwise), live or plain.")
     String progressMode;
@@ -128,6 +154,13 @@ final class RunCommand implements Callable<Integer> {
         checkBudgets();
         if (offline) {
             return offline(ctx);
+        }
+        if (temporal != null) {
+            // TemporalCommands (and with it Temporal's SDK) is loaded only here: not on every start
+            return TemporalCommands.run(this);
+        }
+        if (remote != null || hosts != null) {
+            throw new CliException("--remote and --hosts are for a graph on Temporal: give --temporal HOST:PORT too");
         }
         if (repo == null) {
             throw new CliException("missing required option --repo DIR (the repository to work on), or use --offline");
@@ -151,8 +184,7 @@ final class RunCommand implements Callable<Integer> {
         ModelChoice chosen = ModelChoice.resolve(ctx.env(), model,
                 Options.http(connectTimeout, idleTimeout, requestTimeout));
         JournalStore store = resume != null ? JournalRead.open(journals) : JournalStore.file(journals);
-        Progress progress = json ? Progress.json(ctx.out())
-                : Progress.text(ctx.terminal(progressMode), PriceTable.defaults());
+        Progress progress = progress(ctx);
         // OtelTracing (and with it OpenTelemetry) is loaded only here, with --otel: not on every start
         try (RunTracing tracing = otel ? OtelTracing.start(ctx.env()) : RunTracing.NONE) {
             Assembly assembly = new Assembly(new Assembly.Settings(chosen.model(), "", approval,
@@ -195,8 +227,13 @@ final class RunCommand implements Callable<Integer> {
         return new Outcome(runId, ok);
     }
 
+    /** The run's progress display, as the command's options ask. */
+    Progress progress(CliContext ctx) {
+        return json ? Progress.json(ctx.out()) : Progress.text(ctx.terminal(progressMode), PriceTable.defaults());
+    }
+
     /** The planner's graph for the task; a plan that cannot be had ends the command (exit 1: not bad input). */
-    private TaskGraph plan(Assembly assembly) {
+    TaskGraph plan(Assembly assembly) {
         try {
             return assembly.planner().plan(task);
         } catch (StructuredOutputException | InvalidGraphException e) {

@@ -28,13 +28,13 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--task-queue", paramLabel = "Q", defaultValue = "openagention", description = "The task queue of runs and graphs (default: ${DEFAULT-VALUE}).")
     String taskQueue;
 
-    @Option(names = "--host", paramLabel = "NAME", description = "Also hold tasks' workspaces as host NAME (its own task queue); needs --dir and --remote.")
+    @Option(names = "--host", paramLabel = "NAME", description = "Also hold tasks' workspaces as host NAME (its own task queue); needs --dir.")
     String host;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Where a host keeps its clones.")
     Path dir;
 
-    @Option(names = "--remote", paramLabel = "GIT_URL", description = "The shared git remote a host clones and pushes to.")
+    @Option(names = "--remote", paramLabel = "GIT_URL", description = "The shared git remote a host clones and pushes to (default: each graph's, from 'run --remote'; when both are given they must agree).")
     String remote;
 
     @Option(names = "--model", paramLabel = "PROVIDER:MODEL", description = "The model (default: from the environment).")
@@ -45,8 +45,9 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (host != null && (dir == null || remote == null)) {
-            throw new CliException("--host needs --dir (where its clones go) and --remote (the shared git remote)", 2);
+        if (host != null && dir == null) {
+            throw new CliException("--host needs --dir (where its clones go); --remote too unless every graph names"
+                    + " its own (run --remote)", 2);
         }
         if (host == null && (dir != null || remote != null)) {
             throw new CliException("--dir and --remote are a host's: give --host NAME too", 2);

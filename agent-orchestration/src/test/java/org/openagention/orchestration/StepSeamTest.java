@@ -106,6 +106,74 @@ class StepSeamTest {
     }
 
     @Test
+    void backoffJitterAndAttemptTimingComeFromTheStepExecutor() {
+        // A durable engine replays the supervisor's code: its draws and readings must be the engine's.
+        FakeSleeper sleeper = new FakeSleeper();
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        StepExecutor.Factory inner = StepExecutor.direct(java.time.Clock.systemUTC(), sleeper);
+        StepExecutor.Factory engine = runId -> new Deterministic(inner.open(runId), nanos);
+        TaskGraph graph = TaskGraph.builder().add(Task.builder("fix").goal("Fix it").check(AcceptanceCheck.shell(FAILS_ONCE))
+                .retry(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(2)).jitter(1).build())
+                .retryOn(FailureKind.CHECK_FAILED).build()).build();
+        List<OrchestrationEvent> events = new CopyOnWriteArrayList<>();
+
+        OrchestrationResult result = orchestrator().stepExecutor(engine).addListener(events::add).build()
+                .run("r3", "", graph);
+
+        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(sleeper.sleeps()).as("full jitter with the engine's draw 0.25: 2 s * (1 - 0.25)")
+                .containsExactly(Duration.ofMillis(1500));
+        assertThat(events).filteredOn(OrchestrationEvent.AttemptFinished.class::isInstance)
+                .extracting(e -> ((OrchestrationEvent.AttemptFinished) e).elapsed())
+                .as("each attempt timed by the engine's readings, one second apart")
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    /** An engine's executor: its own readings (a second apart) and draws (always 0.25). */
+    private record Deterministic(StepExecutor inner, java.util.concurrent.atomic.AtomicLong nanos)
+            implements StepExecutor {
+        @Override
+        public <T> Outcome<T> execute(String stepId, StepCodec<T> codec, Callable<T> action) throws Exception {
+            return inner.execute(stepId, codec, action);
+        }
+
+        @Override
+        public <T> void record(StepCodec<T> codec, T fact) {
+            inner.record(codec, fact);
+        }
+
+        @Override
+        public Instant now(String stepId) {
+            return inner.now(stepId);
+        }
+
+        @Override
+        public void sleep(String stepId, Duration duration) throws InterruptedException {
+            inner.sleep(stepId, duration);
+        }
+
+        @Override
+        public String randomId(String stepId) {
+            return inner.randomId(stepId);
+        }
+
+        @Override
+        public List<JournalEntry> history() {
+            return inner.history();
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos.addAndGet(1_000_000_000L);
+        }
+
+        @Override
+        public double random() {
+            return 0.25;
+        }
+    }
+
+    @Test
     void aJournalAndAStepExecutorTogetherAreRefused() {
         assertThatThrownBy(() -> orchestrator().journal(JournalStore.inMemory())
                 .stepExecutor(StepExecutor.direct()).build())

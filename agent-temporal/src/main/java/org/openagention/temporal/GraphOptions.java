@@ -13,7 +13,7 @@ import org.openagention.temporal.internal.GraphInput;
 /**
  * How a task graph runs on Temporal ({@link GraphRuns#start}): the agent every task runs (by the
  * name workers registered it under), the branch merged into, the hosts holding the tasks'
- * workspaces (their task queues) and the one that integrates, and the orchestrator's own settings
+ * workspaces (their task queues) and the one that integrates, the shared git remote they clone, and the orchestrator's own settings
  * (parallelism, failure policy, budget) with each attempt's run options.
  *
  * <pre>{@code
@@ -34,6 +34,7 @@ public final class GraphOptions {
     private final Budget budget;
     private final TemporalRunOptions attempts;
     private final Duration hostPickupTimeout;
+    private final String remote;
 
     private GraphOptions(Builder b) {
         this.runId = b.runId;
@@ -46,6 +47,7 @@ public final class GraphOptions {
         this.budget = b.budget;
         this.attempts = b.attempts;
         this.hostPickupTimeout = b.hostPickupTimeout;
+        this.remote = b.remote;
     }
 
     /** Options for a graph whose tasks run the agent registered as {@code agent}. */
@@ -95,10 +97,15 @@ public final class GraphOptions {
         return hostPickupTimeout;
     }
 
+    /** The shared git remote the hosts clone and push to, when the graph names it (else each host's own). */
+    public Optional<String> remote() {
+        return Optional.ofNullable(remote);
+    }
+
     GraphInput toInput(String id, String goal, String graphJson) {
         return new GraphInput(id, goal, graphJson, agent, target, hosts, integrator, parallelism, failurePolicy,
                 budget.maxTokens(), budget.maxCostUsd(), budget.maxWallClock().toMillis(),
-                attempts.toInput(agent, "", id), hostPickupTimeout.toMillis());
+                attempts.toInput(agent, "", id), hostPickupTimeout.toMillis(), remote);
     }
 
     /** Builds {@link GraphOptions}; each setter checks its argument. Not thread-safe. */
@@ -113,6 +120,7 @@ public final class GraphOptions {
         private Budget budget = Budget.UNLIMITED;
         private TemporalRunOptions attempts = TemporalRunOptions.defaults();
         private Duration hostPickupTimeout = Duration.ofSeconds(30);
+        private String remote;
 
         private Builder(String agent) {
             this.agent = requireName(agent, "agent");
@@ -174,6 +182,16 @@ public final class GraphOptions {
                 throw new IllegalArgumentException("the host pickup timeout must be positive: " + timeout);
             }
             this.hostPickupTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The shared git remote (any URL git can push to) the hosts clone and push the graph's
+         * branches to. A host started without a remote takes it; a host started with another one
+         * fails the task's workspace with both named. Default: none, each host's own.
+         */
+        public Builder remote(String remote) {
+            this.remote = requireName(remote, "remote");
             return this;
         }
 

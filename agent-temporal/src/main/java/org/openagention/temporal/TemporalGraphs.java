@@ -46,12 +46,24 @@ public final class TemporalGraphs {
     /**
      * Makes {@code hostWorker}'s task queue a host: its tasks' clones live under {@code dir},
      * cloned from {@code remote} (any URL git can push to); the tools are {@code agents}' (the same
-     * registrations as the graph workers').
+     * registrations as the graph workers'). A graph submitted with another remote
+     * ({@link GraphOptions.Builder#remote}) fails its tasks' workspaces on this host, both named.
      */
     public static void host(Worker hostWorker, AgentWorker agents, Path dir, String remote) {
+        registerHost(hostWorker, agents, dir, Objects.requireNonNull(remote, "remote"));
+    }
+
+    /**
+     * Makes {@code hostWorker}'s task queue a host of graphs that name their remote
+     * ({@link GraphOptions.Builder#remote}): each task's clone is of its graph's remote.
+     */
+    public static void host(Worker hostWorker, AgentWorker agents, Path dir) {
+        registerHost(hostWorker, agents, dir, null);
+    }
+
+    private static void registerHost(Worker hostWorker, AgentWorker agents, Path dir, String remote) {
         Objects.requireNonNull(hostWorker, "hostWorker");
         Objects.requireNonNull(agents, "agents");
-        Objects.requireNonNull(remote, "remote");
         HostClones clones = new HostClones(Objects.requireNonNull(dir, "dir"), remote);
         hostWorker.registerActivitiesImplementations(new HostActivitiesImpl(clones),
                 new StepActivitiesImpl(agents.registry(), clones));

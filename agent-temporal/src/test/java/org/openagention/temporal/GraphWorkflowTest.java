@@ -68,6 +68,38 @@ class GraphWorkflowTest {
     }
 
     @Test
+    void aJitteredBackoffIsDrawnFromTheRunSoItIsTheSameOnReplayAndOnEveryMachine() throws Exception {
+        RetryPolicy jittered = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMinutes(5))
+                .maxBackoff(Duration.ofMinutes(5)).jitter(1).build();
+
+        long first = retriedBackoffMillis(f, jittered);
+        f.replayAndMaybeRecord("jitter");
+        long again;
+        try (GraphFixture elsewhere = new GraphFixture(java.nio.file.Files.createDirectories(dir.resolve("elsewhere")))) {
+            again = retriedBackoffMillis(elsewhere, jittered);
+        }
+
+        assertThat(first).isBetween(0L, Duration.ofMinutes(5).toMillis());
+        assertThat(again).as("the same run id draws the same jitter, whatever the JVM").isEqualTo(first);
+    }
+
+    /** Runs a task whose check fails once, as run {@code jitter}; the backoff journaled before its second attempt. */
+    private static long retriedBackoffMillis(GraphFixture g, RetryPolicy retry) {
+        g.model.enqueueToolCall("write_file", GraphFixture.write("wrong.txt", "no")).enqueueText("done");
+        g.model.enqueueToolCall("write_file", GraphFixture.write("ok.txt", "yes")).enqueueText("done again");
+        TaskGraph graph = TaskGraph.of(List.of(Task.builder("a").goal("Write ok.txt")
+                .check(AcceptanceCheck.shell("test -f ok.txt")).retry(retry).build()));
+        OrchestrationResult result = g.graphs.start("ok file", graph, GraphFixture.options("jitter").build()).result();
+        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        String started = g.graphs.attach("jitter").journal().stream()
+                .filter(e -> e.type().equals("task.attempt.started") && e.payloadJson().contains("\"attempt\":2"))
+                .findFirst().orElseThrow().payloadJson();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"backoffMs\":(\\d+)").matcher(started);
+        assertThat(m.find()).as(started).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
     void aReviewerAsksForARevisionAndTheRevisionIsApproved() throws Exception {
         f.model.enqueueToolCall("write_file", GraphFixture.write("doc.txt", "draft")).enqueueText("v1");
         f.model.enqueueToolCall("write_file", GraphFixture.write("doc.txt", "final")).enqueueText("v2");

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openagention.core.Sleeper;
 import org.openagention.core.internal.DirectSteps;
@@ -120,6 +121,24 @@ public interface StepExecutor {
 
     /** A random id, as a step: fresh the first time, the journaled id on replay. */
     String randomId(String stepId);
+
+    /**
+     * A monotonic reading in nanoseconds, for measuring how long work took; not a step (nothing is
+     * journaled). The default is {@link System#nanoTime()}; an engine that replays its code returns
+     * a reading of its own deterministic time, the same on every replay.
+     */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
+
+    /**
+     * A uniform draw in {@code [0, 1)}, such as the jitter of a retry's backoff; not a step
+     * (nothing is journaled). The default is {@link ThreadLocalRandom}; an engine that replays its
+     * code returns its own deterministic draws, the same on every replay.
+     */
+    default double random() {
+        return ThreadLocalRandom.current().nextDouble();
+    }
 
     /** The run's entries this executor replays from, in order; empty when it keeps no journal. */
     List<JournalEntry> history();

@@ -3,6 +3,7 @@ package org.openagention.orchestration.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.openagention.core.RunResult;
 import org.openagention.core.Sleeper;
 import org.openagention.orchestration.graph.Budget;
@@ -27,23 +28,23 @@ final class Attempts {
      * Waits out the backoff, runs the worker as agent run {@code runId}, then the check. Never
      * throws: the supervisor must hear back.
      */
-    static Done run(Sleeper sleeper, Task task, int n, Workspace ws, Worker worker, String runId, String prompt,
+    static Done run(LongSupplier nanos, Sleeper sleeper, Task task, int n, Workspace ws, Worker worker, String runId, String prompt,
             Budget allot, Duration backoff) {
-        return attempt(sleeper, task, n, ws, () -> worker.run(runId, prompt, allot), allot, backoff);
+        return attempt(nanos, sleeper, task, n, ws, () -> worker.run(runId, prompt, allot), allot, backoff);
     }
 
     /** Resumes the worker's run {@code runId} of attempt {@code n} from its journal, then runs the check. Never throws. */
-    static Done resume(Task task, int n, Workspace ws, Worker worker, String runId, Budget allot) {
-        return attempt(d -> {}, task, n, ws, () -> worker.resume(runId, allot), allot, Duration.ZERO);
+    static Done resume(LongSupplier nanos, Task task, int n, Workspace ws, Worker worker, String runId, Budget allot) {
+        return attempt(nanos, d -> {}, task, n, ws, () -> worker.resume(runId, allot), allot, Duration.ZERO);
     }
 
-    private static Done attempt(Sleeper sleeper, Task task, int n, Workspace ws, Callable<RunResult> work, Budget allot,
+    private static Done attempt(LongSupplier nanos, Sleeper sleeper, Task task, int n, Workspace ws, Callable<RunResult> work, Budget allot,
             Duration backoff) {
-        long t0 = System.nanoTime();
+        long t0 = nanos.getAsLong();
         try {
             if (!backoff.isZero()) {
                 sleeper.sleep(backoff);
-                t0 = System.nanoTime();
+                t0 = nanos.getAsLong();
             }
             RunResult r = work.call();
             if (r == null) {
@@ -56,12 +57,12 @@ final class Attempts {
                     v = Verdict.failed("the acceptance check returned no verdict");
                 }
             }
-            return new Done(task.id(), n, r, v, null, Duration.ofNanos(System.nanoTime() - t0), allot);
+            return new Done(task.id(), n, r, v, null, Duration.ofNanos(nanos.getAsLong() - t0), allot);
         } catch (Throwable e) { // anything: the supervisor must hear back, or the run would hang
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return new Done(task.id(), n, null, null, e, Duration.ofNanos(System.nanoTime() - t0), allot);
+            return new Done(task.id(), n, null, null, e, Duration.ofNanos(nanos.getAsLong() - t0), allot);
         }
     }
 

@@ -195,7 +195,8 @@ public final class Supervisor {
                 break;
             }
             st.ready.poll();
-            Duration backoff = t.backoffDue && t.attempts > 0 ? t.task.retry().backoff(t.attempts) : Duration.ZERO;
+            Duration backoff = t.backoffDue && t.attempts > 0 ? t.task.retry().backoff(t.attempts, steps.random())
+                    : Duration.ZERO;
             record(decisions.move(t, TaskState.RUNNING, t.attempts == 0 ? "" : "attempt " + (t.attempts + 1)));
             String unavailable = laneUnavailable(t.task);
             if (unavailable != null) {
@@ -338,7 +339,7 @@ public final class Supervisor {
             Workspace ws = workspace(t);
             String prompt = Prompts.attempt(task, ws, ctx);
             Worker worker = s.workers().create(task, ws, n);
-            execute(() -> Attempts.run(d -> log.backoff(task.id(), n, d), task, n, ws, worker, runId, prompt, allot,
+            execute(() -> Attempts.run(steps::nanoTime, d -> log.backoff(task.id(), n, d), task, n, ws, worker, runId, prompt, allot,
                     backoff));
         } catch (RuntimeException e) {
             inFlight++;
@@ -381,7 +382,7 @@ public final class Supervisor {
         }
         running++;
         String runId = t.workerRunId;
-        execute(() -> Attempts.resume(task, n, ws, worker, runId, allot));
+        execute(() -> Attempts.resume(steps::nanoTime, task, n, ws, worker, runId, allot));
         return true;
     }
 

@@ -11,9 +11,12 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface HostActivities {
 
-    /** Opens the task's clone on this host (idempotent); says how it started. */
+    /**
+     * Opens the task's clone on this host (idempotent); says how it started. {@code remote} is the
+     * graph's remote (null when the graph names none; the host's own must then be set).
+     */
     @ActivityMethod(name = "openagention.OpenWorkspace")
-    String open(String workspace, String target, String conflictOf);
+    String open(String workspace, String target, String conflictOf, String remote);
 
     /** Commits and pushes the task's branch; the pushed commit. */
     @ActivityMethod(name = "openagention.PushWorkspace")
@@ -28,7 +31,7 @@ public interface HostActivities {
 
     /** Merges the task's pushed branch into the target and pushes it (the integrating host). */
     @ActivityMethod(name = "openagention.MergeWorkspace")
-    HostClones.MergeData merge(String run, String workspace, String target, boolean resolution);
+    HostClones.MergeData merge(String run, String workspace, String target, boolean resolution, String remote);
 
     /** Removes the task's clone from this host. */
     @ActivityMethod(name = "openagention.DiscardWorkspace")

@@ -27,8 +27,8 @@ public final class HostActivitiesImpl implements HostActivities {
     }
 
     @Override
-    public String open(String workspace, String target, String conflictOf) {
-        return beating(() -> clones.open(workspace, target, conflictOf));
+    public String open(String workspace, String target, String conflictOf, String remote) {
+        return beating(() -> clones.open(workspace, target, conflictOf, remote));
     }
 
     @Override
@@ -57,8 +57,8 @@ public final class HostActivitiesImpl implements HostActivities {
     }
 
     @Override
-    public HostClones.MergeData merge(String run, String workspace, String target, boolean resolution) {
-        return beating(() -> clones.merge(run, workspace, target, resolution));
+    public HostClones.MergeData merge(String run, String workspace, String target, boolean resolution, String remote) {
+        return beating(() -> clones.merge(run, workspace, target, resolution, remote));
     }
 
     @Override

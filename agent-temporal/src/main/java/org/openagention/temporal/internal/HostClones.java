@@ -30,6 +30,7 @@ public final class HostClones {
     private final Git git;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
+    /** Clones under {@code dir} of {@code remote}, or (null) of each graph's own remote. */
     public HostClones(Path dir, String remote) {
         this.dir = dir.toAbsolutePath().normalize();
         this.remote = remote;
@@ -68,7 +69,8 @@ public final class HostClones {
      * for a resolution ({@code conflictOf} not null), from that workspace's branch with the
      * target merged in. Returns how it started.
      */
-    public String open(String workspace, String target, String conflictOf) {
+    public String open(String workspace, String target, String conflictOf, String graphRemote) {
+        String remote = remoteFor(graphRemote);
         synchronized (lock(workspace)) {
             Path d = dirOf(workspace);
             if (Files.isDirectory(d.resolve(".git"))) {
@@ -131,7 +133,8 @@ public final class HostClones {
      * files (the merge aborted, the target as it was). A resolution whose files still hold
      * conflict markers is reported as a conflict again.
      */
-    public MergeData merge(String run, String workspace, String target, boolean resolution) {
+    public MergeData merge(String run, String workspace, String target, boolean resolution, String graphRemote) {
+        String remote = remoteFor(graphRemote);
         String key = run + "/_integration";
         synchronized (lock(key)) {
             Path d = dirOf(key);
@@ -174,6 +177,32 @@ public final class HostClones {
             git.check(d, "push", "-q", "origin", target);
             return new MergeData(true, files, head, "");
         }
+    }
+
+    /**
+     * The remote to clone: this host's, or the graph's when the host was given none. When both
+     * are given they must name the same remote (trailing slashes aside): a host must not push one
+     * graph's work to another repository.
+     *
+     * @throws WorkspaceException when neither is given, or they differ
+     */
+    String remoteFor(String graphRemote) {
+        if (remote == null) {
+            if (graphRemote == null) {
+                throw new WorkspaceException("this host was given no git remote and the graph names none: start the"
+                        + " host with a remote, or submit the graph with one (GraphOptions.Builder#remote)");
+            }
+            return graphRemote;
+        }
+        if (graphRemote != null && !trimmed(graphRemote).equals(trimmed(remote))) {
+            throw new WorkspaceException("this host clones " + remote + ", but the graph's remote is " + graphRemote
+                    + ": start the host with the graph's remote, or with none to take the graph's");
+        }
+        return remote;
+    }
+
+    private static String trimmed(String url) {
+        return url.strip().replaceAll("/+$", "");
     }
 
     private Object lock(String key) {

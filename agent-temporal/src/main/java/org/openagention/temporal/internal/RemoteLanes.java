@@ -88,7 +88,7 @@ final class RemoteLanes implements TaskWorkspaces {
             }
             try {
                 hosts(host, Duration.ofMinutes(10)).open(key(task), in.target(), task.conflictOf().map(this::key)
-                        .orElse(null));
+                        .orElse(null), in.remote());
                 hostOf.put(task.id(), host);
                 return host;
             } catch (ActivityFailure f) {
@@ -140,7 +140,7 @@ final class RemoteLanes implements TaskWorkspaces {
     @Override
     public MergeResult merge(Task task, Workspace workspace) {
         HostClones.MergeData d = hosts(in.integrator(), Duration.ofMinutes(10)).merge(runKey, key(task), in.target(),
-                task.conflictOf().isPresent());
+                task.conflictOf().isPresent(), in.remote());
         return d.merged() ? MergeResult.merged(d.files(), d.commit()) : MergeResult.conflict(d.files(), d.detail());
     }
 

@@ -22,6 +22,11 @@ final class RunJournal {
         this.runId = runId;
     }
 
+    /** The run whose journal this is. */
+    String runId() {
+        return runId;
+    }
+
     <T> void add(StepCodec<T> codec, String stepId, T value) {
         entries.add(new JournalEntry(runId, entries.size() + 1, codec.typeOf(value), stepId,
                 Instant.ofEpochMilli(Workflow.currentTimeMillis()), codec.encode(value)));

@@ -63,6 +63,7 @@ final class TemporalSteps implements StepExecutor {
     private final CancellationScope root;
     private final Set<CancellationScope> inFlight = new LinkedHashSet<>();
     private Runnable onCancel = () -> {};
+    private java.util.Random random;
     private final TaskPlace place;
     private String hostLost;
 
@@ -255,6 +256,26 @@ final class TemporalSteps implements StepExecutor {
     @Override
     public String randomId(String stepId) {
         return Workflow.randomUUID().toString().replace("-", "");
+    }
+
+    /** Workflow time (the same on replay), in nanoseconds. */
+    @Override
+    public long nanoTime() {
+        return Workflow.currentTimeMillis() * 1_000_000L;
+    }
+
+    /**
+     * Draws seeded by the run's id: the same on replay (workflow threads run one at a time, in
+     * order). Not from {@code Workflow.newRandom()}, which would take from the sequence Temporal
+     * derives its command ids from and so break the replay of histories recorded before.
+     */
+    @Override
+    public double random() {
+        if (random == null) {
+            random = new java.util.Random(java.util.UUID.nameUUIDFromBytes(
+                    journal.runId().getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits());
+        }
+        return random.nextDouble();
     }
 
     @Override

@@ -35,11 +35,18 @@ final class ConsoleState {
     private final Path dir;
     private final JournalStore store;
     private final ApprovalFiles approvals;
+    private final List<ApprovalSource> others;
 
     ConsoleState(Path dir) {
+        this(dir, List.of());
+    }
+
+    /** With {@code others}: further sources of waiting calls (Temporal runs), listed beside the files'. */
+    ConsoleState(Path dir, List<ApprovalSource> others) {
         this.dir = dir;
         this.store = JournalStore.file(dir);
         this.approvals = new ApprovalFiles(dir);
+        this.others = List.copyOf(others);
     }
 
     JournalStore store() {
@@ -72,12 +79,19 @@ final class ConsoleState {
             parts.sort(null);
             b.append(d).append(parts);
         }
+        for (ApprovalSource s : others) {
+            s.pending().forEach(p -> b.append(' ').append(p.id()));
+        }
         return b.toString();
     }
 
     /** The whole state: {@code runs} (newest first) and {@code approvals}. */
     ObjectNode snapshot(Instant now) {
-        List<ApprovalFiles.Pending> pending = approvals.pending();
+        List<ApprovalFiles.Pending> pending = new ArrayList<>(approvals.pending());
+        for (ApprovalSource s : others) {
+            pending.addAll(s.pending());
+        }
+        pending.sort((a, b) -> a.askedAt().compareTo(b.askedAt()));
         Map<String, RunRecord> records = new HashMap<>();
         Set<String> workers = new HashSet<>();
         Map<String, String> parentOf = new HashMap<>();

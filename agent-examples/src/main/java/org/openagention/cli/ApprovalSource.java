@@ -2,6 +2,8 @@
 package org.openagention.cli;
 
 import java.util.List;
+import java.util.Map;
+import org.openagention.core.journal.JournalEntry;
 
 /**
  * Where the web console finds calls waiting for a decision and sends its decisions: the approval
@@ -18,6 +20,14 @@ interface ApprovalSource extends AutoCloseable {
      * source's, decided already, or its run ended).
      */
     boolean decide(String id, boolean approved, String reason);
+
+    /**
+     * The journals of the open runs this source knows that are not in the journal directory (Temporal
+     * runs), by run id; none by default. Shown in the run list as running.
+     */
+    default Map<String, List<JournalEntry>> openRuns() {
+        return Map.of();
+    }
 
     /** Releases what the source holds (connections); nothing by default. */
     @Override

@@ -3,6 +3,7 @@ package org.openagention.cli;
 
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -14,11 +15,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openagention.core.journal.JournalEntry;
 import org.openagention.temporal.AgentRuns;
 import org.openagention.temporal.PendingApproval;
 import org.openagention.temporal.TemporalAgents;
@@ -27,7 +30,7 @@ import org.openagention.temporal.TemporalRun;
 /**
  * The calls Temporal agent runs wait on, for {@code serve --temporal}: the open
  * {@code openagention.AgentRun} workflows of a namespace and task queue (plus any run named with
- * {@code --temporal-run}), asked for their pending approvals; a decision is the run's approval
+ * {@code --temporal-run}), asked for their pending approvals and journals; a decision is the run's approval
  * signal, decided by {@code console}. The only class of {@code serve} that names Temporal's types,
  * loaded only when {@code --temporal} is given. What it lists is kept for a second, so the
  * console's event streams do not query every run three times a second.
@@ -47,7 +50,10 @@ final class TemporalConsoleSource implements ApprovalSource {
     private final String taskQueue;
     private final Set<String> named;
     private final Map<String, Waiting> byId = new ConcurrentHashMap<>();
+    /** Task queues of runs (by Temporal's run id), which never change. */
+    private final Map<String, String> queues = new ConcurrentHashMap<>();
     private List<Waiting> last = List.of();
+    private Map<String, List<JournalEntry>> lastRuns = Map.of();
     private long lastAt;
 
     private TemporalConsoleSource(WorkflowServiceStubs service, String namespace, String taskQueue, List<String> named) {
@@ -75,13 +81,22 @@ final class TemporalConsoleSource implements ApprovalSource {
 
     @Override
     public synchronized List<ApprovalFiles.Pending> pending() {
-        long now = System.currentTimeMillis();
-        if (now - lastAt >= KEEP_MILLIS) {
-            last = look();
+        refresh();
+        return last.stream().map(Waiting::pending).toList();
+    }
+
+    @Override
+    public synchronized Map<String, List<JournalEntry>> openRuns() {
+        refresh();
+        return lastRuns;
+    }
+
+    private void refresh() {
+        if (System.currentTimeMillis() - lastAt >= KEEP_MILLIS) {
+            look();
             lastAt = System.currentTimeMillis();
             last.forEach(w -> byId.put(w.pending().id(), w));
         }
-        return last.stream().map(Waiting::pending).toList();
     }
 
     @Override
@@ -113,21 +128,27 @@ final class TemporalConsoleSource implements ApprovalSource {
         return true;
     }
 
-    /** The waiting calls of every open agent run of our task queue and every named run; a run that cannot answer is left out. */
-    private List<Waiting> look() {
+    /**
+     * Asks every open agent run of our task queue and every named run for its waiting calls and its
+     * journal; a run that cannot answer (ended, unknown, not an agent run) is left out.
+     */
+    private void look() {
         Set<String> ids = new LinkedHashSet<>(named);
         try {
-            ids.addAll(openRuns());
+            ids.addAll(listOpen());
         } catch (RuntimeException e) {
             // the cluster does not list (or not now): the named runs are still asked
         }
         List<Waiting> out = new ArrayList<>();
+        Map<String, List<JournalEntry>> journals = new LinkedHashMap<>();
         for (String runId : ids) {
             List<PendingApproval> pending;
             try {
-                pending = runs.attach(runId).pendingApprovals();
+                TemporalRun run = runs.attach(runId);
+                pending = run.pendingApprovals();
+                journals.put(runId, run.journal());
             } catch (RuntimeException e) {
-                continue; // ended, unknown, or not an agent run
+                continue;
             }
             for (PendingApproval p : pending) {
                 String id = id(runId, p.callId());
@@ -135,26 +156,44 @@ final class TemporalConsoleSource implements ApprovalSource {
                         Instant.ofEpochMilli(p.askedAtMillis()).toString()), runId, p.callId()));
             }
         }
-        return out;
+        last = out;
+        lastRuns = java.util.Collections.unmodifiableMap(journals);
     }
 
-    private List<String> openRuns() {
+    private List<String> listOpen() {
         List<String> ids = new ArrayList<>();
+        Set<String> open = new java.util.HashSet<>();
         com.google.protobuf.ByteString page = com.google.protobuf.ByteString.EMPTY;
         do {
             var response = service.blockingStub().listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
                     .setNamespace(namespace).setMaximumPageSize(200).setNextPageToken(page)
                     .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE)).build());
             for (WorkflowExecutionInfo info : response.getExecutionsList()) {
-                // The test server ignores the filter and leaves the task queue out: checked here again.
-                if (info.getType().getName().equals(WORKFLOW_TYPE)
-                        && (info.getTaskQueue().isEmpty() || info.getTaskQueue().equals(taskQueue))) {
+                open.add(info.getExecution().getRunId());
+                // Temporal's test server ignores the filter and leaves the task queue out: checked here again.
+                if (info.getType().getName().equals(WORKFLOW_TYPE) && taskQueue(info).equals(taskQueue)) {
                     ids.add(info.getExecution().getWorkflowId());
                 }
             }
             page = response.getNextPageToken();
         } while (!page.isEmpty() && ids.size() < 1_000);
+        queues.keySet().retainAll(open);
         return ids;
+    }
+
+    /** The run's task queue, asked of the cluster (once a run) where the list leaves it out. */
+    private String taskQueue(WorkflowExecutionInfo info) {
+        if (!info.getTaskQueue().isEmpty()) {
+            return info.getTaskQueue();
+        }
+        try {
+            return queues.computeIfAbsent(info.getExecution().getRunId(), run -> service.blockingStub()
+                    .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder().setNamespace(namespace)
+                            .setExecution(info.getExecution()).build())
+                    .getExecutionConfig().getTaskQueue().getName());
+        } catch (RuntimeException e) {
+            return ""; // ended meanwhile: left out
+        }
     }
 
     /** A console id for a call of a run: ids of both may hold any character, the console's may not. */

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,25 +73,41 @@ class ConsoleTemporalTest {
                     sources)) {
                 HttpClient http = HttpClient.newHttpClient();
                 JsonNode approval = null;
+                JsonNode state = null;
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (approval == null && System.nanoTime() < deadline) {
-                    JsonNode list = EventJson.JSON.readTree(get(http, console, "/api/state").body()).path("approvals");
+                    state = EventJson.JSON.readTree(get(http, console, "/api/state").body());
+                    JsonNode list = state.path("approvals");
                     approval = list.isEmpty() ? null : list.get(0);
                     if (approval == null) {
                         Thread.sleep(200);
                     }
                 }
                 assertThat(approval).as("the run's approval on the console").isNotNull();
+                JsonNode listed = state.path("runs").get(0);
+                assertThat(listed.path("id").asText()).isEqualTo(run.runId());
+                assertThat(listed.path("goal").asText()).isEqualTo("Note it");
+                assertThat(listed.path("status").asText()).isEqualTo("RUNNING");
+                assertThat(listed.path("waiting").asBoolean()).isTrue();
                 assertThat(approval.path("runId").asText()).isEqualTo(run.runId());
                 assertThat(approval.path("tool").asText()).isEqualTo("write_note");
                 assertThat(approval.path("rule").asText()).isEqualTo("writes");
                 assertThat(approval.path("arguments").asText()).contains("ship it");
                 assertThat(notes).as("nothing written before the decision").isEmpty();
+                try (ApprovalSource otherQueue = TemporalConsoleSource.connect("localhost:" + port, "default", "other",
+                        List.of())) {
+                    assertThat(otherQueue.pending()).as("runs of another task queue").isEmpty();
+                }
+                try (ApprovalSource named = TemporalConsoleSource.connect("localhost:" + port, "default", "other",
+                        List.of(run.runId(), "no-such-run"))) {
+                    assertThat(named.pending()).as("a run named with --temporal-run, on any queue")
+                            .extracting(ApprovalFiles.Pending::id).containsExactly(approval.path("id").asText());
+                }
 
                 String id = approval.path("id").asText();
                 assertThat(post(http, console, "/api/approvals/" + id, "decision=allow").statusCode()).isEqualTo(204);
 
-                RunResult result = run.result();
+                RunResult result = CompletableFuture.supplyAsync(run::result).get(60, TimeUnit.SECONDS);
                 assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
                 assertThat(notes.toString()).isEqualTo("ship it");
                 assertThat(run.journal()).anyMatch(e -> e.type().equals("approval.decided")

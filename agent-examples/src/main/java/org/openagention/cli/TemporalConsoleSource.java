@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.openagention.cli;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.openagention.core.journal.JournalEntry;
 import org.openagention.temporal.AgentRuns;
 import org.openagention.temporal.PendingApproval;
@@ -39,6 +42,7 @@ final class TemporalConsoleSource implements ApprovalSource {
     static final String DECIDED_BY = "console";
     private static final String WORKFLOW_TYPE = "openagention.AgentRun";
     private static final long KEEP_MILLIS = 1_000;
+    private static final long RPC_SECONDS = 10;
 
     /** A waiting call: the console's id, the run and the call id the signal names. */
     private record Waiting(ApprovalFiles.Pending pending, String runId, String callId) {}
@@ -68,7 +72,7 @@ final class TemporalConsoleSource implements ApprovalSource {
     /**
      * Connects to the Temporal frontend {@code target} ({@code HOST:PORT}).
      *
-     * @throws CliException when {@code target} is not {@code HOST:PORT}
+     * @throws CliException when {@code target} is not {@code HOST:PORT}, or nothing answers there
      */
     static ApprovalSource connect(String target, String namespace, String taskQueue, List<String> runIds) {
         if (!target.matches("[^\\s:]+:\\d+")) {
@@ -76,7 +80,19 @@ final class TemporalConsoleSource implements ApprovalSource {
         }
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
                 WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-        return new TemporalConsoleSource(service, namespace, taskQueue, runIds);
+        TemporalConsoleSource source = new TemporalConsoleSource(service, namespace, taskQueue, runIds);
+        try {
+            source.listOpen();
+        } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.NOT_FOUND) {
+                source.close();
+                throw new CliException("cannot reach Temporal at " + target + " (namespace " + namespace + "): "
+                        + JournalRead.oneLine(e.getMessage()), 2);
+            }
+            // it answers but does not list open workflows: the runs named with --temporal-run are still shown
+        }
+        return source;
     }
 
     @Override
@@ -165,7 +181,7 @@ final class TemporalConsoleSource implements ApprovalSource {
         Set<String> open = new java.util.HashSet<>();
         com.google.protobuf.ByteString page = com.google.protobuf.ByteString.EMPTY;
         do {
-            var response = service.blockingStub().listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
+            var response = service.blockingStub().withDeadlineAfter(RPC_SECONDS, TimeUnit.SECONDS).listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
                     .setNamespace(namespace).setMaximumPageSize(200).setNextPageToken(page)
                     .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE)).build());
             for (WorkflowExecutionInfo info : response.getExecutionsList()) {
@@ -188,6 +204,7 @@ final class TemporalConsoleSource implements ApprovalSource {
         }
         try {
             return queues.computeIfAbsent(info.getExecution().getRunId(), run -> service.blockingStub()
+                    .withDeadlineAfter(RPC_SECONDS, TimeUnit.SECONDS)
                     .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder().setNamespace(namespace)
                             .setExecution(info.getExecution()).build())
                     .getExecutionConfig().getTaskQueue().getName());

@@ -134,6 +134,18 @@ class ConsoleTemporalTest {
         assertThat(bad.err()).contains("--temporal wants HOST:PORT");
     }
 
+    @Test
+    void aTemporalNobodyAnswersAtIsAClearError(@TempDir Path dir) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Cli.Outcome o = Cli.inProcess(Map.of(), "serve", "--journal-dir", dir.toString(), "--temporal",
+                "127.0.0.1:" + port, "--port", "0");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("cannot reach Temporal at 127.0.0.1:" + port);
+    }
+
     private static HttpResponse<String> get(HttpClient http, ConsoleServer s, String path)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + path))

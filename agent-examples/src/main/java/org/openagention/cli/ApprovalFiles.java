@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * first decision wins); the run reads it, then removes both. Every file is written whole (a
  * temporary file moved into place), so a reader never sees half of one.
  */
-final class ApprovalFiles {
+final class ApprovalFiles implements ApprovalSource {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
     /** A call waiting for a decision, as the run wrote it. */
@@ -53,7 +53,8 @@ final class ApprovalFiles {
      * Records a decision on {@code id}; false when no such call is waiting or it was decided
      * already.
      */
-    boolean decide(String id, boolean approved, String reason) {
+    @Override
+    public boolean decide(String id, boolean approved, String reason) {
         if (!validId(id) || !Files.isRegularFile(dir.resolve(id + ".json"))) {
             return false;
         }
@@ -85,7 +86,8 @@ final class ApprovalFiles {
     }
 
     /** The calls waiting for a decision now, oldest first. */
-    List<Pending> pending() {
+    @Override
+    public List<Pending> pending() {
         List<Pending> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;

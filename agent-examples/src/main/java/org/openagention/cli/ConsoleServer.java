@@ -26,7 +26,7 @@ import org.openagention.core.model.PriceTable;
 /**
  * The web console of {@code openagention serve}: the runs of a journal directory, live over
  * server-sent events, their HTML reports, and allow/deny for calls waiting in a
- * {@code run --web-approvals}.
+ * {@code run --web-approvals} (or, given further {@link ApprovalSource}s, in Temporal agent runs).
  *
  * <p>Every request needs the token printed at start (a cookie set by opening the printed address,
  * or an {@code Authorization: Bearer} header), a {@code Host} naming this server (so a DNS
@@ -46,10 +46,21 @@ final class ConsoleServer implements AutoCloseable {
     private final Set<String> hosts;
     private final String primary;
     private final Clock clock;
+    private final List<ApprovalSource> sources;
     private volatile boolean open = true;
 
     ConsoleServer(Path journalDir, InetAddress bind, int port, Clock clock) throws IOException {
+        this(journalDir, bind, port, clock, List.of());
+    }
+
+    /**
+     * With {@code sources}: further sources of waiting calls (Temporal runs), shown and decided beside
+     * the approval files of local runs; closed with the server.
+     */
+    ConsoleServer(Path journalDir, InetAddress bind, int port, Clock clock, List<ApprovalSource> sources)
+            throws IOException {
         this.journalDir = journalDir;
+        this.sources = List.copyOf(sources);
         this.clock = clock;
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
@@ -130,7 +141,7 @@ final class ConsoleServer implements AutoCloseable {
         } else if (method.equals("GET") && path.equals("/console.css")) {
             resource(ex, "console.css", "text/css; charset=utf-8");
         } else if (method.equals("GET") && path.equals("/api/state")) {
-            send(ex, 200, "application/json", new ConsoleState(journalDir).snapshot(clock.instant()).toString());
+            send(ex, 200, "application/json", new ConsoleState(journalDir, sources).snapshot(clock.instant()).toString());
         } else if (method.equals("GET") && path.equals("/api/events")) {
             events(ex);
         } else if (method.equals("GET") && path.startsWith("/runs/") && path.endsWith("/report")) {
@@ -176,7 +187,7 @@ final class ConsoleServer implements AutoCloseable {
     private void events(HttpExchange ex) throws IOException {
         ex.getResponseHeaders().add("Content-Type", "text/event-stream; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
-        ConsoleState state = new ConsoleState(journalDir);
+        ConsoleState state = new ConsoleState(journalDir, sources);
         OutputStream out = ex.getResponseBody();
         String last = "";
         long lastSent = 0;
@@ -223,8 +234,11 @@ final class ConsoleServer implements AutoCloseable {
             return;
         }
         boolean approved = decision.equals("allow");
-        boolean done = ApprovalFiles.validId(id) && new ApprovalFiles(journalDir).decide(id, approved,
-                approved ? "approved in the web console" : "denied in the web console");
+        String reason = approved ? "approved in the web console" : "denied in the web console";
+        boolean done = ApprovalFiles.validId(id) && new ApprovalFiles(journalDir).decide(id, approved, reason);
+        for (int i = 0; !done && ApprovalFiles.validId(id) && i < sources.size(); i++) {
+            done = sources.get(i).decide(id, approved, reason);
+        }
         if (done) {
             ex.sendResponseHeaders(204, -1);
         } else {
@@ -265,5 +279,6 @@ final class ConsoleServer implements AutoCloseable {
         open = false;
         server.stop(0);
         threads.shutdownNow();
+        sources.forEach(ApprovalSource::close);
     }
 }

@@ -35,11 +35,18 @@ final class ConsoleState {
     private final Path dir;
     private final JournalStore store;
     private final ApprovalFiles approvals;
+    private final List<ApprovalSource> others;
 
     ConsoleState(Path dir) {
+        this(dir, List.of());
+    }
+
+    /** With {@code others}: further sources of waiting calls (Temporal runs), listed beside the files'. */
+    ConsoleState(Path dir, List<ApprovalSource> others) {
         this.dir = dir;
         this.store = JournalStore.file(dir);
         this.approvals = new ApprovalFiles(dir);
+        this.others = List.copyOf(others);
     }
 
     JournalStore store() {
@@ -72,12 +79,20 @@ final class ConsoleState {
             parts.sort(null);
             b.append(d).append(parts);
         }
+        for (ApprovalSource s : others) {
+            s.pending().forEach(p -> b.append(' ').append(p.id()));
+            s.openRuns().forEach((id, entries) -> b.append(' ').append(id).append(':').append(entries.size()));
+        }
         return b.toString();
     }
 
     /** The whole state: {@code runs} (newest first) and {@code approvals}. */
     ObjectNode snapshot(Instant now) {
-        List<ApprovalFiles.Pending> pending = approvals.pending();
+        List<ApprovalFiles.Pending> pending = new ArrayList<>(approvals.pending());
+        for (ApprovalSource s : others) {
+            pending.addAll(s.pending());
+        }
+        pending.sort((a, b) -> a.askedAt().compareTo(b.askedAt()));
         Map<String, RunRecord> records = new HashMap<>();
         Set<String> workers = new HashSet<>();
         Map<String, String> parentOf = new HashMap<>();
@@ -97,6 +112,15 @@ final class ConsoleState {
                 }
             }
         }
+        Set<String> open = new HashSet<>();
+        for (ApprovalSource s : others) {
+            s.openRuns().forEach((id, entries) -> {
+                if (!entries.isEmpty() && !records.containsKey(id)) {
+                    records.put(id, RunRecord.read(JournalStore.inMemory(), id, entries, PriceTable.defaults()));
+                    open.add(id);
+                }
+            });
+        }
         for (RunRecord r : records.values()) {
             if (helperOfOrchestratedRun(r, records.values(), now)) {
                 workers.add(r.runId);
@@ -106,7 +130,7 @@ final class ConsoleState {
         ArrayNode runs = state.putArray("runs");
         records.values().stream().filter(r -> !workers.contains(r.runId))
                 .sorted((a, b) -> compare(b.started, a.started))
-                .forEach(r -> runs.add(run(r, now, pending, parentOf)));
+                .forEach(r -> runs.add(run(r, now, pending, parentOf, open.contains(r.runId))));
         ArrayNode list = state.putArray("approvals");
         for (ApprovalFiles.Pending p : pending) {
             list.add(EventJson.JSON.createObjectNode().put("id", p.id())
@@ -117,9 +141,10 @@ final class ConsoleState {
         return state;
     }
 
-    private ObjectNode run(RunRecord r, Instant now, List<ApprovalFiles.Pending> pending, Map<String, String> parentOf) {
+    private ObjectNode run(RunRecord r, Instant now, List<ApprovalFiles.Pending> pending, Map<String, String> parentOf,
+            boolean open) {
         boolean waiting = pending.stream().anyMatch(p -> r.runId.equals(parentOf.getOrDefault(p.runId(), p.runId())));
-        String status = r.status;
+        String status = open ? "RUNNING" : r.status; // an open Temporal run goes on until its workflow closes
         if (status.equals("UNFINISHED")) {
             Instant last = lastModified(r.runId);
             status = waiting || (last != null && Duration.between(last, now).compareTo(QUIET) < 0) ? "RUNNING" : "STOPPED";

@@ -4,11 +4,6 @@ package org.openagention.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
-import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,50 +19,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openagention.core.Agent;
 import org.openagention.core.RunResult;
 import org.openagention.core.StopReason;
-import org.openagention.core.testing.FakeModel;
-import org.openagention.core.tool.Tool;
-import org.openagention.core.tool.ToolResult;
-import org.openagention.temporal.Approvals;
-import org.openagention.temporal.TemporalAgents;
 import org.openagention.temporal.TemporalRun;
-import org.openagention.tools.ApprovalPolicy;
-import org.openagention.tools.ApprovalRule;
 
 /** {@code serve --temporal}: the calls Temporal agent runs wait on, listed and decided through the console's HTTP API. */
 class ConsoleTemporalTest {
 
-    /** A note's argument. */
-    record Note(String text) {}
-
     @Test
     void theConsoleListsARunWaitingOnTemporalAndItsAllowSendsTheSignal(@TempDir Path dir) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, true);
-        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget("localhost:" + port).build());
-        WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(service));
-        try {
-            FakeModel model = new FakeModel("fake");
-            model.enqueueToolCall("write_note", "{\"text\":\"ship it\"}").enqueueText("written");
-            StringBuilder notes = new StringBuilder();
-            Tool write = Tool.of("write_note", "Writes a note", Note.class, (a, ctx) -> {
-                notes.append(a.text());
-                return ToolResult.success("ok");
-            });
-            ApprovalPolicy askWrites = ApprovalPolicy.builder().ask(ApprovalRule.tool("write_note").label("writes")).build();
-            TemporalAgents.worker(factory.newWorker("openagention")).register("notes",
-                    Agent.builder().name("notes").model(model).addTool(write).build(), Approvals.of(askWrites));
-            factory.start();
-            TemporalRun run = TemporalAgents.client(WorkflowClient.newInstance(service), "openagention")
-                    .start("notes", "Note it");
-
-            List<ApprovalSource> sources = List.of(TemporalConsoleSource.connect("localhost:" + port, "default",
+        try (TemporalNotes temporal = new TemporalNotes("openagention")) {
+            TemporalRun run = temporal.start("Note it");
+            List<ApprovalSource> sources = List.of(TemporalConsoleSource.connect(temporal.target(), "default",
                     "openagention", List.of()));
             try (ConsoleServer console = new ConsoleServer(dir, InetAddress.getLoopbackAddress(), 0, Clock.systemUTC(),
                     sources)) {
@@ -93,12 +56,12 @@ class ConsoleTemporalTest {
                 assertThat(approval.path("tool").asText()).isEqualTo("write_note");
                 assertThat(approval.path("rule").asText()).isEqualTo("writes");
                 assertThat(approval.path("arguments").asText()).contains("ship it");
-                assertThat(notes).as("nothing written before the decision").isEmpty();
-                try (ApprovalSource otherQueue = TemporalConsoleSource.connect("localhost:" + port, "default", "other",
+                assertThat(temporal.notes()).as("nothing written before the decision").isEmpty();
+                try (ApprovalSource otherQueue = TemporalConsoleSource.connect(temporal.target(), "default", "other",
                         List.of())) {
                     assertThat(otherQueue.pending()).as("runs of another task queue").isEmpty();
                 }
-                try (ApprovalSource named = TemporalConsoleSource.connect("localhost:" + port, "default", "other",
+                try (ApprovalSource named = TemporalConsoleSource.connect(temporal.target(), "default", "other",
                         List.of(run.runId(), "no-such-run"))) {
                     assertThat(named.pending()).as("a run named with --temporal-run, on any queue")
                             .extracting(ApprovalFiles.Pending::id).containsExactly(approval.path("id").asText());
@@ -109,17 +72,13 @@ class ConsoleTemporalTest {
 
                 RunResult result = CompletableFuture.supplyAsync(run::result).get(60, TimeUnit.SECONDS);
                 assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
-                assertThat(notes.toString()).isEqualTo("ship it");
+                assertThat(temporal.notes()).isEqualTo("ship it");
                 assertThat(run.journal()).anyMatch(e -> e.type().equals("approval.decided")
                         && e.payloadJson().contains("\"console\""));
                 // Decided, and its run over: a second decision finds nothing waiting.
                 assertThat(post(http, console, "/api/approvals/" + id, "decision=deny").statusCode()).isEqualTo(409);
                 assertThat(post(http, console, "/api/approvals/t-unknown", "decision=deny").statusCode()).isEqualTo(409);
             }
-        } finally {
-            factory.shutdownNow();
-            service.shutdownNow();
-            temporal.close();
         }
     }
 

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code mcp-server}: spawn to the {@code initialize} answer over stdio, and to the
  *       {@code tools/list} answer after it; the same for {@code @modelcontextprotocol/server-filesystem}.
+ *   <li>{@code acp}: spawn to the ACP {@code initialize} answer over stdio, and to the
+ *       {@code session/new} answer after it, in the served directory.
  *   <li>{@code run}: spawn to the first model request, at a loopback server speaking the Chat
  *       Completions format (which then answers, so the run ends).
  *   <li>{@code --help}: spawn to exit.
@@ -44,12 +46,15 @@ import java.util.stream.Stream;
  * java -cp agent-bench/target/benchmarks.jar org.openagention.bench.startup.StartupBench [rounds=7]
  *      [--jar agent-examples/target/openagention.jar] [--launcher agent-examples/src/dist/bin/openagention]
  *      [--java JAVA_HOME]... [--node-server PATH] [--plain-only] [--baseline JAR LAUNCHER]
+ *      [--baseline-archive] [--repo DIR]
  * </pre>
  *
  * <p>Without {@code --java} it uses the running JDK. {@code --plain-only} leaves the archive out (to
  * measure an older build, whose launcher kept its archive differently); {@code --baseline} adds an
  * older build's jar and launcher to the rotation, without archive ("baseline"), for a paired
- * before-and-after comparison. The Node server defaults to
+ * before-and-after comparison ({@code --baseline-archive}: with the archive its launcher makes, for
+ * a build whose launcher is this one's). {@code --repo} serves an existing directory (a real project, whose
+ * files {@code mcp-server} lists as resources) instead of a scratch one with a README. The Node server defaults to
  * {@code ~/.cache/openagention/npm/node_modules/.bin/mcp-server-filesystem}, where
  * {@code .ci/install-mcp-servers.sh} installs it; without it the Node column is left out.
  */
@@ -58,6 +63,8 @@ public final class StartupBench {
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
     private static final String LIST = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
             + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+    private static final String ACP_INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":1,\"clientCapabilities\":{\"fs\":{\"readTextFile\":true,\"writeTextFile\":true},\"terminal\":true}}}";
 
     private StartupBench() {}
 
@@ -69,6 +76,8 @@ public final class StartupBench {
         boolean plainOnly = false;
         Path baselineJar = null;
         Path baselineLauncher = null;
+        Path servedRepo = null;
+        boolean baselineArchive = false;
         Path node = Path.of(System.getProperty("user.home"), ".cache/openagention/npm/node_modules/.bin/mcp-server-filesystem");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -77,6 +86,8 @@ public final class StartupBench {
                 case "--java" -> javas.add(Path.of(args[++i]));
                 case "--node-server" -> node = Path.of(args[++i]);
                 case "--plain-only" -> plainOnly = true;
+                case "--baseline-archive" -> baselineArchive = true;
+                case "--repo" -> servedRepo = Path.of(args[++i]).toAbsolutePath();
                 case "--baseline" -> {
                     baselineJar = Path.of(args[++i]);
                     baselineLauncher = Path.of(args[++i]);
@@ -91,7 +102,8 @@ public final class StartupBench {
         try {
             Install baseline = baselineJar == null ? null : Install.of(work.resolve("baseline"), baselineJar, baselineLauncher);
             run(rounds, Install.of(work.resolve("openagention"), jar, launcher), baseline, javas,
-                    Files.isExecutable(node) ? node : null, plainOnly, work);
+                    Files.isExecutable(node) ? node : null, plainOnly, work, servedRepo,
+                    baselineArchive);
         } finally {
             deleteTree(work);
         }
@@ -109,14 +121,17 @@ public final class StartupBench {
     }
 
     private static void run(int rounds, Install install, Install baseline, List<Path> javas, Path node, boolean plainOnly,
-            Path work) throws Exception {
-        Path repo = Files.createDirectories(work.resolve("repo"));
-        Files.writeString(repo.resolve("README.md"), "# A project\n");
+            Path work, Path servedRepo, boolean baselineArchive) throws Exception {
+        Path repo = servedRepo;
+        if (repo == null) {
+            repo = Files.createDirectories(work.resolve("repo"));
+            Files.writeString(repo.resolve("README.md"), "# A project\n");
+        }
         Path scratch = Files.createDirectories(work.resolve("scratch"));
 
         List<Variant> variants = new ArrayList<>();
         if (node != null) {
-            variants.add(new Variant("node server-filesystem", Kind.MCP, List.of(node.toString(), repo.toString()), Map.of()));
+            variants.add(new Variant("node server-filesystem", Kind.MCP, List.of(node.toString(), repo.toString()), Map.of(), repo));
         } else {
             System.out.println("(no Node server at the given path: run .ci/install-mcp-servers.sh; the Node row is left out)");
         }
@@ -126,8 +141,11 @@ public final class StartupBench {
                 prepareArchive(install.bin(), java, install.lib());
             }
             if (baseline != null) {
+                if (baselineArchive) {
+                    prepareArchive(baseline.bin(), java, baseline.lib());
+                }
                 addVariants(variants, baseline.bin(), "java " + v + " baseline", repo, scratch,
-                        Map.of("JAVA_HOME", java.toString(), "OPENAGENTION_CDS", "0"));
+                        Map.of("JAVA_HOME", java.toString(), "OPENAGENTION_CDS", baselineArchive ? "1" : "0"));
             }
             for (boolean archive : plainOnly ? new boolean[] {false} : new boolean[] {false, true}) {
                 Map<String, String> env = Map.of("JAVA_HOME", java.toString(), "OPENAGENTION_CDS", archive ? "1" : "0");
@@ -146,23 +164,28 @@ public final class StartupBench {
                 times.get(variant).add(variant.measure(scratch));
             }
         }
-        System.out.printf("%-34s %12s %12s%n", "variant (median of " + rounds + ")", "ready s", "tools/list s");
+        System.out.printf("%-34s %12s %12s%n", "variant (median of " + rounds + ")", "ready s", "second s");
         for (Map.Entry<Variant, List<double[]>> e : times.entrySet()) {
             double ready = median(e.getValue(), 0);
-            String second = e.getKey().kind == Kind.MCP ? String.format("%12.3f", median(e.getValue(), 1)) : "";
+            String second = e.getKey().kind != Kind.RUN && e.getKey().kind != Kind.EXIT
+                    ? String.format("%12.3f", median(e.getValue(), 1)) : "";
             System.out.printf("%-34s %12.3f %s%n", e.getKey().name, ready, second);
         }
-        System.out.println("ready: mcp-server to the initialize answer, run to the first model request, --help to exit");
+        System.out.println("ready: mcp-server and acp to the initialize answer, run to the first model request, --help to exit");
+        System.out.println("second: mcp-server to the tools/list answer, acp to the session/new answer");
     }
 
     private static void addVariants(List<Variant> variants, Path bin, String tag, Path repo, Path scratch,
             Map<String, String> env) {
         variants.add(new Variant("mcp-server " + tag, Kind.MCP,
-                List.of(bin.toString(), "mcp-server", "--repo", repo.toString()), env));
+                List.of(bin.toString(), "mcp-server", "--repo", repo.toString()), env, repo));
+        variants.add(new Variant("acp        " + tag, Kind.ACP,
+                List.of(bin.toString(), "acp", "--model", "openai:bench", "--journal-dir",
+                        scratch.resolve("journals").toString()), env, repo));
         variants.add(new Variant("run        " + tag, Kind.RUN, List.of(bin.toString(), "run", "Say hello",
                 "--repo", repo.toString(), "--model", "openai:bench", "--progress", "plain",
-                "--journal-dir", scratch.resolve("journals").toString()), env));
-        variants.add(new Variant("--help     " + tag, Kind.EXIT, List.of(bin.toString(), "--help"), env));
+                "--journal-dir", scratch.resolve("journals").toString()), env, repo));
+        variants.add(new Variant("--help     " + tag, Kind.EXIT, List.of(bin.toString(), "--help"), env, repo));
     }
 
     /** Runs the launcher once on {@code java} and waits for the archive its background training makes. */
@@ -213,13 +236,14 @@ public final class StartupBench {
         }
     }
 
-    private enum Kind { MCP, RUN, EXIT }
+    private enum Kind { MCP, ACP, RUN, EXIT }
 
-    private record Variant(String name, Kind kind, List<String> command, Map<String, String> env) {
+    private record Variant(String name, Kind kind, List<String> command, Map<String, String> env, Path repo) {
         /** Seconds to ready (and, for MCP, to the tools/list answer). */
         double[] measure(Path scratch) throws Exception {
             return switch (kind) {
                 case MCP -> mcp();
+                case ACP -> acp(scratch);
                 case RUN -> run(scratch);
                 case EXIT -> exit();
             };
@@ -253,6 +277,49 @@ public final class StartupBench {
             } finally {
                 p.destroyForcibly();
             }
+        }
+
+        /** {@code acp} to its initialize answer, then to the answer to {@code session/new} in the served repository. */
+        private double[] acp(Path scratch) throws Exception {
+            ProcessBuilder pb = builder();
+            pb.environment().put("OPENAI_API_KEY", "bench");
+            pb.environment().put("XDG_CACHE_HOME", scratch.resolve("cache").toString());
+            String repo = this.repo.toString();
+            long start = System.nanoTime();
+            Process p = pb.start();
+            try (OutputStream in = p.getOutputStream();
+                    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                in.write((ACP_INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                String answer = answerTo(out, 1);
+                long ready = System.nanoTime();
+                String session = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/new\",\"params\":{\"cwd\":"
+                        + "\"" + repo.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"mcpServers\":[]}}";
+                in.write((session + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                String created = answerTo(out, 2);
+                long opened = System.nanoTime();
+                if (answer == null || !answer.contains("\"result\"") || created == null || !created.contains("sessionId")) {
+                    throw new IllegalStateException(name + ": unexpected answers " + answer + " / " + created);
+                }
+                in.close();
+                end(p);
+                return new double[] {(ready - start) / 1e9, (opened - start) / 1e9};
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+
+        /** The line that answers request {@code id}, skipping notifications and the agent's own requests. */
+        private static String answerTo(BufferedReader out, int id) throws IOException {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.contains("\"id\":" + id + ",") || line.contains("\"id\":" + id + "}")) {
+                    if (!line.contains("\"method\"")) {
+                        return line;
+                    }
+                }
+            }
+            return null;
         }
 
         private double[] run(Path scratch) throws Exception {

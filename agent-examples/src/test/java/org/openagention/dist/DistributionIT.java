@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,6 +84,9 @@ class DistributionIT {
         Path lib = home.resolve("lib");
         assertThat(run(home, "--version").exitCode()).isZero();
         Path first = awaitArchive(lib);
+        // With its archive made, --version (which does not map it) does not make it again.
+        assertThat(run(home, "--version").exitCode()).isZero();
+        assertThat(hasLock(lib)).as("a training run started for an archive that exists: %s", list(lib)).isFalse();
 
         // An archive the JVM cannot map (here: not an archive at all) under the right name: a normal start, silently.
         Files.delete(first); // the JVM writes it read-only
@@ -136,6 +142,40 @@ class DistributionIT {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         }
+    }
+
+    @Test
+    void commandsButWorkerRunOnTheQuickJitUnlessToldOtherwise() throws Exception {
+        Path home = unpack("tar", "xzf", ARCHIVE + ".tar.gz");
+        Path launcher = home.resolve("bin/openagention");
+        String flags = "-XX:+PrintFlagsFinal -Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp"));
+        Map<String, String> env = Map.of("OPENAGENTION_CDS", "0", "OPENAGENTION_JAVA_OPTS", flags);
+
+        assertThat(tieredStop(run(launcher, env, "mcp-server", "--help"))).isEqualTo(1);
+        assertThat(tieredStop(run(launcher, env, "--version"))).isEqualTo(1);
+        assertThat(tieredStop(run(launcher, env, "worker", "--help"))).as("a Temporal worker keeps the full JIT").isEqualTo(4);
+        Map<String, String> full = new HashMap<>(env);
+        full.put("OPENAGENTION_JIT", "full");
+        assertThat(tieredStop(run(launcher, full, "mcp-server", "--help"))).isEqualTo(4);
+        full.put("OPENAGENTION_JIT", "quick");
+        assertThat(tieredStop(run(launcher, full, "worker", "--help"))).isEqualTo(1);
+        // The user's own options come after the launcher's, so they win.
+        full.put("OPENAGENTION_JIT", "");
+        full.put("OPENAGENTION_JAVA_OPTS", flags + " -XX:TieredStopAtLevel=4");
+        assertThat(tieredStop(run(launcher, full, "mcp-server", "--help"))).isEqualTo(4);
+
+        full.put("OPENAGENTION_JIT", "fast");
+        Outcome wrong = run(launcher, full, "--version");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("OPENAGENTION_JIT is 'fast'; use full or quick");
+    }
+
+    /** The JVM's TieredStopAtLevel, from -XX:+PrintFlagsFinal's table on standard output. */
+    private static int tieredStop(Outcome o) {
+        assertThat(o.exitCode()).as(o.toString()).isZero();
+        Matcher m = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)").matcher(o.out());
+        assertThat(m.find()).as("no TieredStopAtLevel in the flags printed").isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test

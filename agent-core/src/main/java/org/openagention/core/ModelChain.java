@@ -2,7 +2,13 @@
 package org.openagention.core;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.openagention.core.context.CalibratingTokenCounter;
+import org.openagention.core.context.TokenCounter;
+import org.openagention.core.context.TokenizerFamily;
+import org.openagention.core.model.ContextWindowExceededException;
 import org.openagention.core.model.ModelException;
 import org.openagention.core.model.ModelRequest;
 import org.openagention.core.model.ModelResponse;
@@ -12,8 +18,22 @@ import org.openagention.core.model.ModelResponse;
  * It checks the interceptors' contract: each calls {@link #proceed} at most once and returns a
  * response (its own, to short-circuit, or the chain's); a breach fails the call naming the
  * interceptor.
+ *
+ * <p>Whatever the interceptors did, a request is not sent when even the least it can count, the
+ * character estimate for the model's tokenizer family times {@link CalibratingTokenCounter#MIN_RATIO},
+ * is more than the model's context window: the call fails with a
+ * {@link ContextWindowExceededException} instead, and the run ends with
+ * {@link StopReason#CONTEXT_WINDOW}. A model that reports no window (0) is not checked.
  */
 final class ModelChain implements ModelInterceptor.Chain {
+    private static final Map<TokenizerFamily, TokenCounter> ESTIMATES = new EnumMap<>(TokenizerFamily.class);
+
+    static {
+        for (TokenizerFamily family : TokenizerFamily.values()) {
+            ESTIMATES.put(family, TokenCounter.estimating(family));
+        }
+    }
+
     private final Agent agent;
     private final Events events;
     private final Clock clock;
@@ -100,6 +120,7 @@ final class ModelChain implements ModelInterceptor.Chain {
     }
 
     private ModelResponse call(Agent agent, ModelRequest next) {
+        refuseOversized(agent, next);
         if (events.active()) {
             events.publish(new AgentEvent.ModelRequested(runId, clock.instant(), turn, next));
         }
@@ -117,5 +138,21 @@ final class ModelChain implements ModelInterceptor.Chain {
             throw new ModelException("model " + agent.model().name() + " returned no response");
         }
         return response;
+    }
+
+    private static void refuseOversized(Agent agent, ModelRequest request) {
+        int window = agent.model().contextWindow();
+        if (window <= 0) {
+            return;
+        }
+        String name = agent.model().name();
+        long estimate = ESTIMATES.get(TokenizerFamily.forModel(name)).count(request);
+        long least = (long) Math.ceil(estimate * CalibratingTokenCounter.MIN_RATIO);
+        if (least > window) {
+            throw new ContextWindowExceededException("context window exceeded: the request needs at least about "
+                    + least + " tokens (" + estimate + " estimated) and model " + name + " has a " + window
+                    + "-token window; it was not sent. Add a Compaction interceptor to keep long runs inside the window,"
+                    + " or give the model's builder its real contextWindow");
+        }
     }
 }

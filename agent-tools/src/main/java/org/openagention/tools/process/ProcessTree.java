@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * {@code /proc}), which catches background jobs, {@code nohup} children and orphans that were
  * re-parented away. For any process, and as a fallback (no {@code /proc}, or a child that started
  * its own session), every descendant ever seen by {@link #snapshot()} is killed too;
- * {@link ProcessHandle} checks the start time, so a reused pid is never hit.
+ * {@link ProcessHandle} checks the start time, so a reused pid is never hit. If the JVM itself is
+ * killed while such a command runs, a watcher process started with the first command kills the
+ * command's session when the JVM's end closes its input.
  *
  * <pre>{@code
  * Process server = new ProcessBuilder("npx", "some-server").start();

@@ -53,6 +53,9 @@ final class Runner {
         Map<String, String> wanted = command.environment(env);
         env.clear();
         env.putAll(wanted);
+        if (ownSession) {
+            Reaper.ready();
+        }
         Process process;
         try {
             process = pb.start();
@@ -61,6 +64,9 @@ final class Runner {
                     + ": " + e.getMessage(), e);
         }
         ProcessTree tree = ProcessTree.of(process, ownSession);
+        if (ownSession) {
+            Reaper.watch(process.pid());
+        }
         HeadTailBuffer out = new HeadTailBuffer(command.headBytes(), command.tailBytes());
         HeadTailBuffer err = new HeadTailBuffer(command.headBytes(), command.tailBytes());
         Thread outReader = drain(process.getInputStream(), out, "openagention-process-output-" + process.pid());
@@ -86,6 +92,9 @@ final class Runner {
             // Also after a normal exit (unless asked not to): background jobs do not outlive the call.
             if (process.isAlive() || ending != CommandResult.Ending.EXITED || command.killsBackgroundJobs()) {
                 tree.kill();
+            }
+            if (ownSession) {
+                Reaper.release(process.pid());
             }
         }
         outReader.join(5_000);

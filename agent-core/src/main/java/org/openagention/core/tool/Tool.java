@@ -80,6 +80,15 @@ public interface Tool {
         return Optional.empty();
     }
 
+    /**
+     * Told that a resumed run took {@code call}'s result from its journal instead of running it
+     * again; calls come in the order they first ran. A tool that keeps state across calls brings it
+     * up to date here (the file tools re-learn which files the agent had read or written, from the
+     * files as they are now, so an edit after the resume is not refused as unread). The default does
+     * nothing. Must not change anything outside the tool; an exception is ignored.
+     */
+    default void replayed(ToolCall call, ToolResult result) {}
+
     /** The tool's name, as in its spec. */
     default String name() {
         return spec().name();

@@ -14,6 +14,7 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.ArgumentsJson;
 import org.openagention.tools.internal.HostPaths;
 
 /**
@@ -43,7 +44,7 @@ final class ApplyPatchTool {
 
     static Tool create(Workspace workspace, ReadLedger ledger) {
         ApplyPatchTool tool = new ApplyPatchTool(workspace, ledger);
-        return Tool.of("apply_patch",
+        return Relearning.wrap(Tool.of("apply_patch",
                 "Applies a patch that adds, updates, renames or deletes files, all-or-nothing. Format:\n"
                         + "*** Begin Patch\n"
                         + "*** Add File: path/new.txt\n+line of the new file\n"
@@ -54,7 +55,22 @@ final class ApplyPatchTool {
                         + "*** End Patch\n"
                         + "Give about 3 lines of unchanged context around each change. Paths are relative to the "
                         + "workspace root.",
-                Args.class, HostPaths.hidden(workspace, "apply_patch", (args, ctx) -> tool.apply(args.input())));
+                Args.class, HostPaths.hidden(workspace, "apply_patch", (args, ctx) -> tool.apply(args.input()))),
+                call -> ArgumentsJson.value(call.argumentsJson(), "input").ifPresent(tool::relearn));
+    }
+
+    /** After a replayed patch: every file it added, updated or moved, as it is now; deleted ones forgotten. */
+    private void relearn(String patch) {
+        try {
+            for (CodexPatch.FileOp op : CodexPatch.parse(patch)) {
+                ledger.relearn(op.path());
+                if (op instanceof CodexPatch.Update update && !update.moveTo().isEmpty()) {
+                    ledger.relearn(update.moveTo());
+                }
+            }
+        } catch (CodexPatch.FormatException e) {
+            // A replayed success parsed when it ran; nothing to learn from text that no longer does.
+        }
     }
 
     private ToolResult apply(String patch) {

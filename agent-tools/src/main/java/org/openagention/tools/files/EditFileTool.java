@@ -11,6 +11,7 @@ import org.openagention.core.tool.Description;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.internal.ArgumentsJson;
 import org.openagention.tools.internal.HostPaths;
 
 /** {@code edit_file}: replaces an exact, unique string in a file, with a bounded tolerance ladder. */
@@ -37,13 +38,14 @@ final class EditFileTool {
 
     static Tool create(Workspace workspace, ReadLedger ledger) {
         EditFileTool tool = new EditFileTool(workspace, ledger);
-        return Tool.of("edit_file",
+        return Relearning.wrap(Tool.of("edit_file",
                 "Replaces old_string with new_string in a file. old_string must match the file exactly (read the "
                         + "file first; do not include the line numbers read_file shows) and must be unique, unless "
                         + "replace_all is true. If it is not unique, add surrounding lines to it. Small differences in "
                         + "trailing whitespace, indentation or Unicode punctuation are tolerated and reported. The file "
                         + "must have been read with read_file and not changed since.",
-                Args.class, HostPaths.hidden(workspace, "edit_file", (args, ctx) -> tool.edit(args)));
+                Args.class, HostPaths.hidden(workspace, "edit_file", (args, ctx) -> tool.edit(args))),
+                call -> ArgumentsJson.value(call.argumentsJson(), "path").ifPresent(ledger::relearn));
     }
 
     private ToolResult edit(Args args) throws IOException {

@@ -17,6 +17,7 @@ import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
 import org.openagention.tools.WorkspaceException;
+import org.openagention.tools.internal.ArgumentsJson;
 import org.openagention.tools.internal.HostPaths;
 
 /** {@code read_file}: a file's lines with line numbers, a range at a time, binary and huge files described. */
@@ -42,13 +43,39 @@ final class ReadFileTool {
 
     static Tool create(Workspace workspace, ReadLedger ledger) {
         ReadFileTool tool = new ReadFileTool(workspace, ledger);
-        return Tool.readOnly("read_file",
+        return Relearning.wrap(Tool.readOnly("read_file",
                 "Reads a text file and returns its lines prefixed with 1-based line numbers (a tab separates the "
                         + "number from the line). Returns at most " + MAX_LINES + " lines per call; use offset and "
                         + "limit to page through longer files. Lines longer than " + MAX_LINE_CHARS
                         + " characters are cut. Binary files and very large files are described instead of shown. "
                         + "Read a file before editing or overwriting it.",
-                Args.class, HostPaths.hidden(workspace, "read_file", (args, ctx) -> tool.read(args)));
+                Args.class, HostPaths.hidden(workspace, "read_file", (args, ctx) -> tool.read(args))),
+                call -> ArgumentsJson.value(call.argumentsJson(), "path").ifPresent(path -> tool.relearn(path,
+                        ArgumentsJson.value(call.argumentsJson(), "offset").isPresent())));
+    }
+
+    /** Reads the first bytes of {@code file} into {@code head}; returns how many there were. */
+    private static int sniff(Path file, byte[] head) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(head, 0, head.length);
+        }
+    }
+
+    /** After a replayed read: the file as it is now, when a read of it counts (text, and not huge unless paged). */
+    private void relearn(String path, boolean paged) {
+        try {
+            Path file = workspace.resolve(path);
+            if (!Files.isRegularFile(file) || (Files.size(file) > HUGE_BYTES && !paged)) {
+                return;
+            }
+            byte[] head = new byte[FileKinds.SNIFF_BYTES];
+            int headLength = sniff(file, head);
+            if (!FileKinds.looksBinary(head, headLength, Files.size(file) <= headLength)) {
+                ledger.recordFromDisk(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable now: the agent reads it again before changing it, as for any file.
+        }
     }
 
     private ToolResult read(Args args) throws IOException {
@@ -75,10 +102,7 @@ final class ReadFileTool {
         }
         long size = Files.size(file);
         byte[] head = new byte[FileKinds.SNIFF_BYTES];
-        int headLength;
-        try (InputStream in = Files.newInputStream(file)) {
-            headLength = in.readNBytes(head, 0, head.length);
-        }
+        int headLength = sniff(file, head);
         if (FileKinds.looksBinary(head, headLength, size <= headLength)) {
             return ToolResult.success(args.path() + " is a binary file (" + FileKinds.guessType(head, headLength,
                     file.getFileName().toString()) + ", " + FileKinds.size(size) + "); its contents are not shown.");

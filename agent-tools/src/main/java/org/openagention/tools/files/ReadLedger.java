@@ -52,6 +52,23 @@ final class ReadLedger {
         seen.put(key(file), digest.digest());
     }
 
+    /**
+     * After a replayed call that read or wrote {@code path} (as the model gave it): the file as it
+     * is now, or nothing when it is gone or outside the workspace.
+     */
+    void relearn(String path) {
+        try {
+            Path file = workspace.resolve(path);
+            if (Files.isRegularFile(file)) {
+                recordFromDisk(file);
+            } else {
+                forget(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable now: the agent reads it again before changing it, as for any file.
+        }
+    }
+
     void forget(Path file) {
         seen.remove(key(file));
     }

@@ -10,6 +10,7 @@ import org.openagention.core.tool.Description;
 import org.openagention.core.tool.Tool;
 import org.openagention.core.tool.ToolResult;
 import org.openagention.tools.Workspace;
+import org.openagention.tools.internal.ArgumentsJson;
 import org.openagention.tools.internal.HostPaths;
 
 /**
@@ -32,11 +33,12 @@ final class WriteFileTool {
 
     static Tool create(Workspace workspace, ReadLedger ledger) {
         WriteFileTool tool = new WriteFileTool(workspace, ledger);
-        return Tool.of("write_file",
+        return Relearning.wrap(Tool.of("write_file",
                 "Writes a file with the given content, creating parent directories as needed. To overwrite an "
                         + "existing file you must have read it with read_file first, and it must not have changed "
                         + "since. Prefer edit_file or apply_patch to change part of an existing file.",
-                Args.class, HostPaths.hidden(workspace, "write_file", (args, ctx) -> tool.write(args)));
+                Args.class, HostPaths.hidden(workspace, "write_file", (args, ctx) -> tool.write(args))),
+                call -> ArgumentsJson.value(call.argumentsJson(), "path").ifPresent(ledger::relearn));
     }
 
     private ToolResult write(Args args) throws IOException {

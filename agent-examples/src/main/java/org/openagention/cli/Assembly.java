@@ -206,12 +206,15 @@ final class Assembly {
 
     /**
      * The orchestrator on {@code repo}: workers in the orchestration module's git worktree lanes,
-     * merges into {@code targetBranch}, each task's diff journaled for the report.
+     * with the project's hooks running in each worker's worktree, merges into {@code targetBranch},
+     * each task's diff journaled for the report.
      */
     Orchestrator orchestrator(Path repo, String targetBranch) {
+        Hooks hooks = Hooks.load(repo);
+        hooks.problems().forEach(p -> s.progress().note("config", "Hooks: " + p));
         WorkerFactory workers = (task, ws, attempt) -> {
-            Agent a = withCompaction(agent("worker-" + task.id(), withProjectInstructions(WORKER_INSTRUCTIONS, repo),
-                    task.id(), task.id() + "#" + attempt)
+            Agent a = withCompaction(hooks.in(ws).installOn(agent("worker-" + task.id(),
+                    withProjectInstructions(WORKER_INSTRUCTIONS, repo), task.id(), task.id() + "#" + attempt))
                     .tools(tools(ws))
                     .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
                     .addToolInterceptor(outputLimit(repo, false))).build();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.openagention.core.AgentEvent;
 import org.openagention.core.AgentListener;
 import org.openagention.core.ModelInterceptor;
@@ -30,15 +31,16 @@ import org.slf4j.LoggerFactory;
 final class HookInterceptors {
     private static final Logger LOG = LoggerFactory.getLogger(Hooks.class);
 
-    private final Path workspace;
+    /** Where the hooks run now: a fixed directory, or a workspace's current root (a lazy lane moves). */
+    private final Supplier<Path> directory;
     private final List<Hook> hooks;
     /** The context prompt hooks added to each running run, put on every request of the run. */
     private final Map<String, String> contexts = new ConcurrentHashMap<>();
     /** Runs that are subagents of a run these hooks watch: their stops are not the run's stop. */
     private final Set<String> children = ConcurrentHashMap.newKeySet();
 
-    HookInterceptors(Path workspace, List<Hook> hooks) {
-        this.workspace = workspace;
+    HookInterceptors(Supplier<Path> directory, List<Hook> hooks) {
+        this.directory = directory;
         this.hooks = hooks;
     }
 
@@ -54,7 +56,7 @@ final class HookInterceptors {
 
     private ObjectNode input(Hook hook, String runId) {
         ObjectNode in = HookRunner.JSON.createObjectNode();
-        in.put("session_id", runId).put("cwd", workspace.toString()).put("hook_event_name", hook.event().settingsName());
+        in.put("session_id", runId).put("cwd", directory.get().toString()).put("hook_event_name", hook.event().settingsName());
         return in;
     }
 
@@ -109,7 +111,7 @@ final class HookInterceptors {
         String runId = chain.context().runId();
         Consumer<AgentEvent> publish = chain.context()::publish;
         ObjectNode in = toolInput(hook, runId, call);
-        HookRunner.Verdict v = HookRunner.run(hook, workspace, in, chain.context()::isCancelled);
+        HookRunner.Verdict v = HookRunner.run(hook, directory.get(), in, chain.context()::isCancelled);
         switch (v.kind()) {
             case FAILED -> failed(v, runId, publish);
             case BLOCK -> {
@@ -134,7 +136,7 @@ final class HookInterceptors {
         String runId = chain.context().runId();
         ObjectNode in = toolInput(hook, runId, call);
         in.putObject("tool_response").put("is_error", result.isError()).put("text", result.text());
-        HookRunner.Verdict v = HookRunner.run(hook, workspace, in, chain.context()::isCancelled);
+        HookRunner.Verdict v = HookRunner.run(hook, directory.get(), in, chain.context()::isCancelled);
         if (v.kind() == HookRunner.Kind.FAILED) {
             failed(v, runId, chain.context()::publish);
         } else if (v.kind() == HookRunner.Kind.BLOCK) {
@@ -155,7 +157,7 @@ final class HookInterceptors {
             args = HookRunner.JSON.createObjectNode();
         }
         if (args instanceof ObjectNode o && o.path("path").isTextual() && !o.has("file_path")) {
-            o.put("file_path", workspace.resolve(o.get("path").asText()).normalize().toString());
+            o.put("file_path", directory.get().resolve(o.get("path").asText()).normalize().toString());
         }
         in.set("tool_input", args);
         return in;
@@ -206,7 +208,7 @@ final class HookInterceptors {
                     } else {
                         in.put("prompt", prompt);
                     }
-                    HookRunner.Verdict v = HookRunner.run(hook, workspace, in, () -> Thread.currentThread().isInterrupted());
+                    HookRunner.Verdict v = HookRunner.run(hook, directory.get(), in, () -> Thread.currentThread().isInterrupted());
                     if (v.kind() == HookRunner.Kind.FAILED) {
                         failed(v, runId, chain::publish);
                     } else if (v.kind() == HookRunner.Kind.BLOCK && event == HookEvent.USER_PROMPT_SUBMIT) {
@@ -244,7 +246,7 @@ final class HookInterceptors {
                 ObjectNode in = input(hook, f.runId());
                 in.put("stop_hook_active", false).put("stop_reason", f.result().stopReason().name())
                         .put("last_assistant_message", f.result().finalText());
-                HookRunner.Verdict v = HookRunner.run(hook, workspace, in, () -> false);
+                HookRunner.Verdict v = HookRunner.run(hook, directory.get(), in, () -> false);
                 if (v.kind() == HookRunner.Kind.FAILED) {
                     LOG.warn("{} failed: {} (run {})", v.describe(), v.reason(), f.runId());
                 } else if (v.kind() == HookRunner.Kind.BLOCK) {

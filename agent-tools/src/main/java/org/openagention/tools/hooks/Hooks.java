@@ -10,6 +10,7 @@ import org.openagention.core.Agent;
 import org.openagention.core.AgentListener;
 import org.openagention.core.ModelInterceptor;
 import org.openagention.core.tool.ToolInterceptor;
+import org.openagention.tools.Workspace;
 
 /**
  * Commands users configure to run around an agent's actions, without writing Java: format a file
@@ -51,7 +52,15 @@ public final class Hooks {
         this.workspace = b.workspace;
         this.hooks = List.copyOf(b.hooks);
         this.problems = List.copyOf(b.problems);
-        this.interceptors = new HookInterceptors(workspace, hooks);
+        Path dir = workspace;
+        this.interceptors = new HookInterceptors(() -> dir, hooks);
+    }
+
+    private Hooks(Hooks of, Workspace in) {
+        this.workspace = of.workspace;
+        this.hooks = of.hooks;
+        this.problems = of.problems;
+        this.interceptors = new HookInterceptors(in::root, hooks);
     }
 
     /**
@@ -83,6 +92,16 @@ public final class Hooks {
     /** A builder for hooks whose commands run in {@code workspace}. */
     public static Builder builder(Path workspace) {
         return new Builder(workspace);
+    }
+
+    /**
+     * The same hooks, run in {@code workspace} instead: in its root as it is at each event, so in a
+     * worker's own worktree, where the paths the hooks are given point. A lazy lane's root is the
+     * checkout it starts from until its first write makes the worktree. The project's settings are
+     * read once and serve every worker.
+     */
+    public Hooks in(Workspace workspace) {
+        return new Hooks(this, Objects.requireNonNull(workspace, "workspace"));
     }
 
     /** The hooks, in the order they run. */

@@ -75,6 +75,27 @@ class HooksTest {
     }
 
     @Test
+    void theProjectsHooksRunInAWorkersOwnWorkspace(@TempDir Path worktree) throws Exception {
+        write(".openagention/settings.json", """
+                {"hooks": {"PostToolUse": [{"matcher": "write_file",
+                  "hooks": [{"type": "command", "command": "pwd > hook-ran-here.txt"}]}]}}
+                """);
+        Hooks project = Hooks.load(repo, home);
+        Workspace lane = Workspace.local(worktree);
+        FakeModel model = new FakeModel().enqueueToolCall("write_file", "{\"path\":\"notes.txt\",\"content\":\"n\\n\"}")
+                .enqueueText("written");
+        Agent worker = project.in(lane).installOn(Agent.builder().name("worker").model(model)
+                .tools(CodingTools.all(lane))).build();
+
+        assertThat(worker.run("write the notes").isSuccess()).isTrue();
+
+        assertThat(worktree.resolve("notes.txt")).exists();
+        assertThat(Files.readString(worktree.resolve("hook-ran-here.txt")).strip()).isEqualTo(lane.root().toString());
+        assertThat(repo.resolve("hook-ran-here.txt")).as("not in the project's own checkout").doesNotExist();
+        assertThat(project.in(lane).hooks()).isEqualTo(project.hooks());
+    }
+
+    @Test
     void preToolHookInClaudeFormatBlocksShellWithAReasonTheModelReceives() throws Exception {
         write(".claude/settings.json", """
                 {

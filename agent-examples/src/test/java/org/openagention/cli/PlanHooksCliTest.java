@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.openagention.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --plan} on a repository whose {@code .openagention/settings.json} blocks shell: the
+ * worker, in its own worktree, is held to the project's hooks as the solo agent is. A loopback
+ * server speaks the Chat Completions format.
+ */
+class PlanHooksCliTest {
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private final List<String> workerRequests = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", this::answer);
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    /** A plan of one task; its worker writes NOTE.txt, then tries shell, then says it is done; the reviewer approves. */
+    private void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        ObjectNode message = EventJson.JSON.createObjectNode().put("role", "assistant");
+        if (body.contains("You review a worker")) {
+            message.put("content", "{\"decision\":\"approve\",\"feedback\":\"\"}");
+        } else if (body.contains("You plan software work")) {
+            message.put("content", "{\"tasks\":[{\"id\":\"note\",\"goal\":\"Write NOTE.txt\",\"dependsOn\":[]}]}");
+        } else {
+            workerRequests.add(body);
+            switch (workerRequests.size()) {
+                case 1 -> toolCall(message, "call_write", "write_file", "{\"path\":\"NOTE.txt\",\"content\":\"noted\\n\"}");
+                case 2 -> toolCall(message, "call_shell", "shell", "{\"command\":\"touch shell-ran.txt\"}");
+                default -> message.put("content", "NOTE.txt is written.");
+            }
+        }
+        ObjectNode response = EventJson.JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
+                .put("created", 1).put("model", "gpt-4o-mini");
+        response.putArray("choices").addObject().put("index", 0)
+                .put("finish_reason", message.has("tool_calls") ? "tool_calls" : "stop").set("message", message);
+        response.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
+        byte[] bytes = response.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void toolCall(ObjectNode message, String id, String name, String args) {
+        message.putNull("content").putArray("tool_calls").addObject().put("id", id).put("type", "function")
+                .putObject("function").put("name", name).put("arguments", args);
+    }
+
+    @Test
+    void aWorkerIsHeldToTheProjectsHooks() throws Exception {
+        Path repo = SampleProject.create(dir.resolve("shop"));
+        Files.createDirectories(repo.resolve(".openagention"));
+        Files.writeString(repo.resolve(".openagention/settings.json"), """
+                {"hooks": {"PreToolUse": [{"matcher": "Bash",
+                  "hooks": [{"type": "command", "command": "echo \\"no shell in $(basename \\"$PWD\\")\\" >&2; exit 2"}]}]}}
+                """);
+        Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-test",
+                "OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+                "XDG_CACHE_HOME", dir.resolve("cache").toString());
+
+        Cli.Outcome run = Cli.inProcess(env, "run", "Write a note", "--repo", repo.toString(), "--plan",
+                "--model", "openai:gpt-4o-mini", "--approval", "full-access", "--progress", "plain");
+
+        assertThat(run.exitCode()).as("%s\n%s", run.out(), run.err()).isZero();
+        assertThat(workerRequests).hasSize(3);
+        // The hook ran in the worker's worktree (named after the run and the task), not in the checkout.
+        assertThat(workerRequests.get(2)).containsPattern("no shell in orch-[0-9a-f-]+\\.note");
+        assertThat(Files.readString(repo.resolve("NOTE.txt"))).isEqualTo("noted\n");
+        assertThat(repo.resolve("shell-ran.txt")).doesNotExist();
+        assertThat(Git.check(repo, "log", "--format=%s", "main")).contains("Merge task ");
+    }
+}

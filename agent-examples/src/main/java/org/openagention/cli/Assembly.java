@@ -135,15 +135,19 @@ final class Assembly {
                 .addToolInterceptor(Checkpoints.open(ws))
                 .addToolInterceptor(outputLimit(repo, true));
         AgentDefinitions definitions = AgentDefinitions.load(repo);
-        Subagents subagents = definitions.asTools(() -> subagentBase(ws, repo, hooks), coding);
+        Subagents subagents = definitions.asTools(() -> subagentBase(ws, repo, hooks, true), coding);
         definitions.problems().forEach(p -> s.progress().note("config", "Agents: " + p));
         subagents.problems().forEach(p -> s.progress().note("config", "Agents: " + p));
         subagents.tools().forEach(b::addTool);
         return withCompaction(b).build();
     }
 
-    /** What a subagent of the solo agent starts from: the model, hooks on its tools, approvals, checkpoints. */
-    private Agent.Builder subagentBase(Workspace ws, Path repo, Hooks hooks) {
+    /**
+     * What a subagent starts from: the model, hooks on its tools, approvals; for the solo agent's
+     * subagents also checkpoints (as the solo agent has), and long output spilled where its
+     * read_file finds it, for a worker's as the worker does.
+     */
+    private Agent.Builder subagentBase(Workspace ws, Path repo, Hooks hooks, boolean solo) {
         Agent.Builder b = Agent.builder().model(s.model());
         if (!s.modelId().isEmpty()) {
             b.modelId(s.modelId());
@@ -151,8 +155,11 @@ final class Assembly {
         if (!hooks.isEmpty()) {
             b.addToolInterceptor(hooks.toolInterceptor());
         }
-        return b.addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
-                .addToolInterceptor(Checkpoints.open(ws)).addToolInterceptor(outputLimit(repo, true));
+        b.addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()));
+        if (solo) {
+            b.addToolInterceptor(Checkpoints.open(ws));
+        }
+        return b.addToolInterceptor(outputLimit(repo, solo));
     }
 
     /** {@code base} followed by the repository's project instructions, when it has any. */
@@ -206,19 +213,25 @@ final class Assembly {
 
     /**
      * The orchestrator on {@code repo}: workers in the orchestration module's git worktree lanes,
-     * with the project's hooks running in each worker's worktree, merges into {@code targetBranch},
+     * with the project's hooks running in each worker's worktree and its defined subagents as the
+     * workers' tools, merges into {@code targetBranch},
      * each task's diff journaled for the report.
      */
     Orchestrator orchestrator(Path repo, String targetBranch) {
         Hooks hooks = Hooks.load(repo);
         hooks.problems().forEach(p -> s.progress().note("config", "Hooks: " + p));
+        AgentDefinitions definitions = AgentDefinitions.load(repo);
+        definitions.problems().forEach(p -> s.progress().note("config", "Agents: " + p));
         WorkerFactory workers = (task, ws, attempt) -> {
-            Agent a = withCompaction(hooks.in(ws).installOn(agent("worker-" + task.id(),
+            Hooks inLane = hooks.in(ws);
+            List<Tool> coding = tools(ws);
+            Agent.Builder b = withCompaction(inLane.installOn(agent("worker-" + task.id(),
                     withProjectInstructions(WORKER_INSTRUCTIONS, repo), task.id(), task.id() + "#" + attempt))
-                    .tools(tools(ws))
+                    .tools(coding)
                     .addToolInterceptor(s.approval().policy().asInterceptor(s.approver(), s.clock()))
-                    .addToolInterceptor(outputLimit(repo, false))).build();
-            return org.openagention.orchestration.lanes.Worker.of(a, runOptions(limits(false)));
+                    .addToolInterceptor(outputLimit(repo, false)));
+            definitions.asTools(() -> subagentBase(ws, repo, inLane, false), coding).tools().forEach(b::addTool);
+            return org.openagention.orchestration.lanes.Worker.of(b.build(), runOptions(limits(false)));
         };
         return tracing.instrument(Orchestrator.builder(), workers)
                 .workspaces(DiffJournalingLanes.of(repo, targetBranch,

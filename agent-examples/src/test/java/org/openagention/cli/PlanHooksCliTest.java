@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run --plan} on a repository whose {@code .openagention/settings.json} blocks shell: the
- * worker, in its own worktree, is held to the project's hooks as the solo agent is. A loopback
- * server speaks the Chat Completions format.
+ * {@code run --plan} on a repository whose {@code .openagention/settings.json} blocks shell and
+ * which defines a subagent in {@code .claude/agents}: the worker, in its own worktree, is held to
+ * the project's hooks and can delegate to the subagent, as the solo agent can. A loopback server
+ * speaks the Chat Completions format.
  */
 class PlanHooksCliTest {
     @TempDir
@@ -31,6 +32,7 @@ class PlanHooksCliTest {
 
     private HttpServer server;
     private final List<String> workerRequests = new CopyOnWriteArrayList<>();
+    private final List<String> scoutRequests = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -44,19 +46,26 @@ class PlanHooksCliTest {
         server.stop(0);
     }
 
-    /** A plan of one task; its worker writes NOTE.txt, then tries shell, then says it is done; the reviewer approves. */
+    /**
+     * A plan of one task; its worker asks the scout, writes NOTE.txt, tries shell, then says it is
+     * done; the reviewer approves.
+     */
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         ObjectNode message = EventJson.JSON.createObjectNode().put("role", "assistant");
-        if (body.contains("You review a worker")) {
+        if (body.contains("You are the scout.")) {
+            scoutRequests.add(body);
+            message.put("content", "The scout found a README.");
+        } else if (body.contains("You review a worker")) {
             message.put("content", "{\"decision\":\"approve\",\"feedback\":\"\"}");
         } else if (body.contains("You plan software work")) {
             message.put("content", "{\"tasks\":[{\"id\":\"note\",\"goal\":\"Write NOTE.txt\",\"dependsOn\":[]}]}");
         } else {
             workerRequests.add(body);
             switch (workerRequests.size()) {
-                case 1 -> toolCall(message, "call_write", "write_file", "{\"path\":\"NOTE.txt\",\"content\":\"noted\\n\"}");
-                case 2 -> toolCall(message, "call_shell", "shell", "{\"command\":\"touch shell-ran.txt\"}");
+                case 1 -> toolCall(message, "call_scout", "scout", "{\"prompt\":\"Look around\"}");
+                case 2 -> toolCall(message, "call_write", "write_file", "{\"path\":\"NOTE.txt\",\"content\":\"noted\\n\"}");
+                case 3 -> toolCall(message, "call_shell", "shell", "{\"command\":\"touch shell-ran.txt\"}");
                 default -> message.put("content", "NOTE.txt is written.");
             }
         }
@@ -79,13 +88,24 @@ class PlanHooksCliTest {
     }
 
     @Test
-    void aWorkerIsHeldToTheProjectsHooks() throws Exception {
+    void aWorkerHasTheProjectsHooksAndSubagents() throws Exception {
         Path repo = SampleProject.create(dir.resolve("shop"));
         Files.createDirectories(repo.resolve(".openagention"));
         Files.writeString(repo.resolve(".openagention/settings.json"), """
                 {"hooks": {"PreToolUse": [{"matcher": "Bash",
                   "hooks": [{"type": "command", "command": "echo \\"no shell in $(basename \\"$PWD\\")\\" >&2; exit 2"}]}]}}
                 """);
+        Files.createDirectories(repo.resolve(".claude/agents"));
+        Files.writeString(repo.resolve(".claude/agents/scout.md"), """
+                ---
+                name: scout
+                description: Looks around a repository and says what is there.
+                tools: Read, Glob
+                ---
+                You are the scout.
+                """);
+        Git.check(repo, "add", ".claude");
+        Git.check(repo, "commit", "-qm", "Add the scout");
         Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-test",
                 "OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
                 "XDG_CACHE_HOME", dir.resolve("cache").toString());
@@ -94,9 +114,13 @@ class PlanHooksCliTest {
                 "--model", "openai:gpt-4o-mini", "--approval", "full-access", "--progress", "plain");
 
         assertThat(run.exitCode()).as("%s\n%s", run.out(), run.err()).isZero();
-        assertThat(workerRequests).hasSize(3);
+        assertThat(workerRequests).hasSize(4);
+        // The project's subagent is one of the worker's tools, and answered it.
+        assertThat(workerRequests.get(0)).contains("\"scout\"", "Looks around a repository");
+        assertThat(scoutRequests).hasSize(1);
+        assertThat(workerRequests.get(1)).contains("The scout found a README.");
         // The hook ran in the worker's worktree (named after the run and the task), not in the checkout.
-        assertThat(workerRequests.get(2)).containsPattern("no shell in orch-[0-9a-f-]+\\.note");
+        assertThat(workerRequests.get(3)).containsPattern("no shell in orch-[0-9a-f-]+\\.note");
         assertThat(Files.readString(repo.resolve("NOTE.txt"))).isEqualTo("noted\n");
         assertThat(repo.resolve("shell-ran.txt")).doesNotExist();
         assertThat(Git.check(repo, "log", "--format=%s", "main")).contains("Merge task ");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +51,7 @@ class PlanHooksCliTest {
      */
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        ObjectNode message = EventJson.JSON.createObjectNode().put("role", "assistant");
+        ObjectNode message = ChatReplies.assistant();
         if (body.contains("You are the scout.")) {
             scoutRequests.add(body);
             message.put("content", "The scout found a README.");
@@ -63,28 +62,13 @@ class PlanHooksCliTest {
         } else {
             workerRequests.add(body);
             switch (workerRequests.size()) {
-                case 1 -> toolCall(message, "call_scout", "scout", "{\"prompt\":\"Look around\"}");
-                case 2 -> toolCall(message, "call_write", "write_file", "{\"path\":\"NOTE.txt\",\"content\":\"noted\\n\"}");
-                case 3 -> toolCall(message, "call_shell", "shell", "{\"command\":\"touch shell-ran.txt\"}");
+                case 1 -> ChatReplies.toolCall(message, "call_scout", "scout", "{\"prompt\":\"Look around\"}");
+                case 2 -> ChatReplies.toolCall(message, "call_write", "write_file", "{\"path\":\"NOTE.txt\",\"content\":\"noted\\n\"}");
+                case 3 -> ChatReplies.toolCall(message, "call_shell", "shell", "{\"command\":\"touch shell-ran.txt\"}");
                 default -> message.put("content", "NOTE.txt is written.");
             }
         }
-        ObjectNode response = EventJson.JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-                .put("created", 1).put("model", "gpt-4o-mini");
-        response.putArray("choices").addObject().put("index", 0)
-                .put("finish_reason", message.has("tool_calls") ? "tool_calls" : "stop").set("message", message);
-        response.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
-        byte[] bytes = response.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void toolCall(ObjectNode message, String id, String name, String args) {
-        message.putNull("content").putArray("tool_calls").addObject().put("id", id).put("type", "function")
-                .putObject("function").put("name", name).put("arguments", args);
+        ChatReplies.send(exchange, "chatcmpl-1", message);
     }
 
     @Test

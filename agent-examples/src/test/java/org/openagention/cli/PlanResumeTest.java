@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ class PlanResumeTest {
     /** The model: a plan of one task; its worker writes NOTE.txt, then (first run only) never answers again. */
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        ObjectNode message = EventJson.JSON.createObjectNode().put("role", "assistant");
+        ObjectNode message = ChatReplies.assistant();
         if (body.contains("You review a worker")) {
             message.put("content", "{\"decision\":\"approve\",\"feedback\":\"\"}");
         } else if (body.contains("You plan software work")) {
@@ -82,21 +81,9 @@ class PlanResumeTest {
             return;
         } else {
             workerRequests.add(body);
-            message.putNull("content").putArray("tool_calls").addObject().put("id", "call_1").put("type", "function")
-                    .putObject("function").put("name", "write_file")
-                    .put("arguments", "{\"path\":\"NOTE.txt\",\"content\":\"first half\\n\"}");
+            ChatReplies.toolCall(message, "call_1", "write_file", "{\"path\":\"NOTE.txt\",\"content\":\"first half\\n\"}");
         }
-        ObjectNode response = EventJson.JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-                .put("created", 1).put("model", "gpt-4o-mini");
-        response.putArray("choices").addObject().put("index", 0)
-                .put("finish_reason", message.has("tool_calls") ? "tool_calls" : "stop").set("message", message);
-        response.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
-        byte[] bytes = response.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        ChatReplies.send(exchange, "chatcmpl-1", message);
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,24 +48,13 @@ class SoloRunTest {
     /** First turn: run a command that prints 5,000 lines; second turn: answer. */
     private void answer(HttpExchange exchange) throws IOException {
         requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        ObjectNode message = EventJson.JSON.createObjectNode().put("role", "assistant");
+        ObjectNode message = ChatReplies.assistant();
         if (requests.size() == 1) {
-            message.putNull("content").putArray("tool_calls").addObject().put("id", "call_1").put("type", "function")
-                    .putObject("function").put("name", "shell").put("arguments", "{\"command\":\"seq 1 5000\"}");
+            ChatReplies.toolCall(message, "call_1", "shell", "{\"command\":\"seq 1 5000\"}");
         } else {
             message.put("content", "The numbers run from 1 to 5000.");
         }
-        ObjectNode response = EventJson.JSON.createObjectNode().put("id", "chatcmpl-" + requests.size())
-                .put("object", "chat.completion").put("created", 1).put("model", "gpt-4o-mini");
-        response.putArray("choices").addObject().put("index", 0)
-                .put("finish_reason", message.has("tool_calls") ? "tool_calls" : "stop").set("message", message);
-        response.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
-        byte[] bytes = response.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        ChatReplies.send(exchange, "chatcmpl-" + requests.size(), message);
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,7 @@ class TemporalRunTest {
     /** A plan of two tasks (beta after alpha); each worker writes its file, then reports. */
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        ObjectNode message = EventJson.JSON.createObjectNode().put("role", "assistant");
+        ObjectNode message = ChatReplies.assistant();
         if (body.contains("You plan software work")) {
             message.put("content", "{\"tasks\":["
                     + "{\"id\":\"alpha\",\"goal\":\"Create alpha.txt\",\"dependsOn\":[],\"acceptanceCommand\":\"test -f alpha.txt\"},"
@@ -69,21 +68,10 @@ class TemporalRunTest {
         } else {
             workerRequests.add(body);
             String file = body.contains("Create beta.txt") ? "beta.txt" : "alpha.txt";
-            message.putNull("content").putArray("tool_calls").addObject().put("id", "call_1").put("type", "function")
-                    .putObject("function").put("name", "write_file")
-                    .put("arguments", "{\"path\":\"" + file + "\",\"content\":\"" + file.replace(".txt", "") + "\\n\"}");
+            ChatReplies.toolCall(message, "call_1", "write_file",
+                    "{\"path\":\"" + file + "\",\"content\":\"" + file.replace(".txt", "") + "\\n\"}");
         }
-        ObjectNode response = EventJson.JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-                .put("created", 1).put("model", "gpt-4o-mini");
-        response.putArray("choices").addObject().put("index", 0)
-                .put("finish_reason", message.has("tool_calls") ? "tool_calls" : "stop").set("message", message);
-        response.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
-        byte[] bytes = response.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        ChatReplies.send(exchange, "chatcmpl-1", message);
     }
 
     private static int freePort() throws IOException {

@@ -239,7 +239,7 @@ public final class StartupBench {
     private enum Kind { MCP, ACP, RUN, EXIT }
 
     private record Variant(String name, Kind kind, List<String> command, Map<String, String> env, Path repo) {
-        /** Seconds to ready (and, for MCP, to the tools/list answer). */
+        /** Seconds to ready (and, for MCP and ACP, to the second answer). */
         double[] measure(Path scratch) throws Exception {
             return switch (kind) {
                 case MCP -> mcp();
@@ -255,28 +255,9 @@ public final class StartupBench {
             return pb;
         }
 
+        /** {@code mcp-server} (or the Node server) to its initialize answer, then to the tools/list answer. */
         private double[] mcp() throws Exception {
-            long start = System.nanoTime();
-            Process p = builder().start();
-            try (OutputStream in = p.getOutputStream();
-                    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                in.write((INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));
-                in.flush();
-                String answer = out.readLine();
-                long ready = System.nanoTime();
-                in.write((LIST + "\n").getBytes(StandardCharsets.UTF_8));
-                in.flush();
-                String tools = out.readLine();
-                long listed = System.nanoTime();
-                if (answer == null || !answer.contains("\"result\"") || tools == null || !tools.contains("\"tools\"")) {
-                    throw new IllegalStateException(name + ": unexpected answers " + answer + " / " + tools);
-                }
-                in.close();
-                end(p);
-                return new double[] {(ready - start) / 1e9, (listed - start) / 1e9};
-            } finally {
-                p.destroyForcibly();
-            }
+            return twoAnswers(builder(), INITIALIZE, LIST, "\"tools\"");
         }
 
         /** {@code acp} to its initialize answer, then to the answer to {@code session/new} in the served repository. */
@@ -284,27 +265,34 @@ public final class StartupBench {
             ProcessBuilder pb = builder();
             pb.environment().put("OPENAI_API_KEY", "bench");
             pb.environment().put("XDG_CACHE_HOME", scratch.resolve("cache").toString());
-            String repo = this.repo.toString();
+            String session = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/new\",\"params\":{\"cwd\":"
+                    + "\"" + repo.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"mcpServers\":[]}}";
+            return twoAnswers(pb, ACP_INITIALIZE, session, "sessionId");
+        }
+
+        /**
+         * Starts {@code pb}, sends {@code first} (request id 1) and times its answer, then sends
+         * {@code second} (request id 2) and times its answer, which must contain {@code expected}.
+         */
+        private double[] twoAnswers(ProcessBuilder pb, String first, String second, String expected) throws Exception {
             long start = System.nanoTime();
             Process p = pb.start();
             try (OutputStream in = p.getOutputStream();
                     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                in.write((ACP_INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));
+                in.write((first + "\n").getBytes(StandardCharsets.UTF_8));
                 in.flush();
                 String answer = answerTo(out, 1);
                 long ready = System.nanoTime();
-                String session = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/new\",\"params\":{\"cwd\":"
-                        + "\"" + repo.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"mcpServers\":[]}}";
-                in.write((session + "\n").getBytes(StandardCharsets.UTF_8));
+                in.write((second + "\n").getBytes(StandardCharsets.UTF_8));
                 in.flush();
-                String created = answerTo(out, 2);
-                long opened = System.nanoTime();
-                if (answer == null || !answer.contains("\"result\"") || created == null || !created.contains("sessionId")) {
-                    throw new IllegalStateException(name + ": unexpected answers " + answer + " / " + created);
+                String next = answerTo(out, 2);
+                long answered = System.nanoTime();
+                if (answer == null || !answer.contains("\"result\"") || next == null || !next.contains(expected)) {
+                    throw new IllegalStateException(name + ": unexpected answers " + answer + " / " + next);
                 }
                 in.close();
                 end(p);
-                return new double[] {(ready - start) / 1e9, (opened - start) / 1e9};
+                return new double[] {(ready - start) / 1e9, (answered - start) / 1e9};
             } finally {
                 p.destroyForcibly();
             }

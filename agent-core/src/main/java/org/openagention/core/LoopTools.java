@@ -161,17 +161,18 @@ final class LoopTools {
             throw new AgentException("tool step " + call.id() + " failed", e);
         }
         if (outcome.replayed()) {
-            registry.find(call.name()).ifPresent(tool -> {
+            Tool tool = registry.find(call.name()).orElse(null);
+            if (tool instanceof Subagent) {
+                // The child's spend is in its own journal, not in the replayed result: count it again.
+                Subagent.replayedSpend(loop, turn, call.id()).ifPresent(f -> loop.budget().spendChild(f.usage(), f.costUsd()));
+            }
+            if (tool != null) {
                 try {
                     tool.replayed(call, outcome.value());
                 } catch (RuntimeException ignored) {
                     // A tool's own state; the run goes on with the journaled result either way.
                 }
-            });
-        }
-        if (outcome.replayed() && registry.find(call.name()).orElse(null) instanceof Subagent) {
-            // The child's spend is in its own journal, not in the replayed result: count it again.
-            Subagent.replayedSpend(loop, turn, call.id()).ifPresent(f -> loop.budget().spendChild(f.usage(), f.costUsd()));
+            }
         }
         if (events.active()) {
             events.publish(new AgentEvent.ToolCallFinished(loop.runId(), clock.instant(), turn, call, outcome.value(),

@@ -65,12 +65,16 @@ final class ReadFileTool {
     private void relearn(String path, boolean paged) {
         try {
             Path file = workspace.resolve(path);
-            if (!Files.isRegularFile(file) || (Files.size(file) > HUGE_BYTES && !paged)) {
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            long size = Files.size(file);
+            if (size > HUGE_BYTES && !paged) {
                 return;
             }
             byte[] head = new byte[FileKinds.SNIFF_BYTES];
             int headLength = sniff(file, head);
-            if (!FileKinds.looksBinary(head, headLength, Files.size(file) <= headLength)) {
+            if (!FileKinds.looksBinary(head, headLength, size <= headLength)) {
                 ledger.recordFromDisk(file);
             }
         } catch (IOException | RuntimeException e) {
